@@ -1,0 +1,29 @@
+using MetalFests.AppHost;
+using MetalFests.ServiceDefaults;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var table = builder.AddMetalFestsTable();
+
+// Creates the table (locally) and loads data/db.json into it when it is empty, then exits.
+var migrator = builder.AddProject<Projects.MetalFests_Migrator>(ServiceNames.Migrator)
+    .WithTable(table)
+    .WithArgs(table.Local is null ? ["--if-empty"] : ["--if-empty", "--create-table"]);
+
+var festivals = builder.AddProject<Projects.MetalFests_FestivalsService>(ServiceNames.Festivals)
+    .WithTable(table)
+    .WaitForCompletion(migrator)
+    .WithHttpHealthCheck(HealthEndpoints.Ready);
+
+var catalog = builder.AddProject<Projects.MetalFests_CatalogService>(ServiceNames.Catalog)
+    .WithTable(table)
+    .WaitForCompletion(migrator)
+    .WithHttpHealthCheck(HealthEndpoints.Ready);
+
+builder.AddProject<Projects.MetalFests_Gateway>(ServiceNames.Gateway)
+    .WithReference(festivals).WaitFor(festivals)
+    .WithReference(catalog).WaitFor(catalog)
+    .WithHttpHealthCheck(HealthEndpoints.Ready)
+    .WithExternalHttpEndpoints();
+
+builder.Build().Run();

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+
+namespace MetalFests.ServiceDefaults.Errors;
+
+/// <summary>
+/// An error as a value: what went wrong, the HTTP status it means, and the details a client needs
+/// (the parameter or field at fault). <see cref="ToResult"/> is the one place it becomes the envelope.
+/// </summary>
+public sealed record ApiError(int Status, string Code, string Message, IReadOnlyDictionary<string, object?> Details)
+{
+    private static readonly IReadOnlyDictionary<string, object?> NoDetails = new Dictionary<string, object?>();
+
+    public static ApiError NotFound(string resource, string key) =>
+        new(StatusCodes.Status404NotFound, ErrorCodes.ResourceNotFound, $"{resource} with key '{key}' not found",
+            new Dictionary<string, object?> { ["resource"] = resource, ["key"] = key });
+
+    public static ApiError RouteNotFound(string path) =>
+        new(StatusCodes.Status404NotFound, ErrorCodes.ResourceNotFound, $"No resource at '{path}'",
+            new Dictionary<string, object?> { ["path"] = path });
+
+    /// <summary>A bad query or path parameter: <c>details.parameter</c> names it.</summary>
+    public static ApiError InvalidParameter(string parameter, string reason) =>
+        new(StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, $"Invalid parameter '{parameter}': {reason}",
+            new Dictionary<string, object?> { ["parameter"] = parameter, ["reason"] = reason });
+
+    public static ApiError BadRequest(string message) =>
+        new(StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, message, NoDetails);
+
+    public static ApiError MethodNotAllowed(string method, string path) =>
+        new(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed, $"Method {method} is not allowed on '{path}'",
+            new Dictionary<string, object?> { ["method"] = method });
+
+    public static ApiError PayloadTooLarge() =>
+        new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "Request body too large", NoDetails);
+
+    public static readonly ApiError ServiceUnavailable =
+        new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "A backend service is unavailable; retry later", NoDetails);
+
+    public static readonly ApiError Internal =
+        new(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "An unexpected error occurred", NoDetails);
+
+    /// <summary>The envelope for this error; the request id is the trace id, so a report leads to the trace.</summary>
+    public ErrorEnvelope ToEnvelope(HttpContext context) =>
+        new(new ErrorBody(Code, Message, Details, DateTime.UtcNow, RequestId(context)));
+
+    public IResult ToResult(HttpContext context) =>
+        TypedResults.Json(ToEnvelope(context), ErrorsJsonContext.Relaxed, statusCode: Status);
+
+    public static string RequestId(HttpContext context) =>
+        Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+}

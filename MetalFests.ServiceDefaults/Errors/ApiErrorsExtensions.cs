@@ -1,0 +1,80 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Microsoft.AspNetCore.Builder;
+
+using MetalFests.ServiceDefaults.Errors;
+
+/// <summary>
+/// Turns everything that is not a success into the seed's envelope: thrown exceptions (500, or 503
+/// when a dependency cannot be reached), framework rejections (bad body, oversize body) and bodiless
+/// 404/405 answers from routing. Never a stack trace, never an empty body.
+/// </summary>
+public static class ApiErrorsExtensions
+{
+    public static IServiceCollection AddApiErrors(this IServiceCollection services)
+    {
+        services.AddExceptionHandler<EnvelopeExceptionHandler>();
+        return services;
+    }
+
+    public static WebApplication UseApiErrors(this WebApplication app)
+    {
+        app.UseExceptionHandler(_ => { });
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            var error = http.Response.StatusCode switch
+            {
+                StatusCodes.Status404NotFound => ApiError.RouteNotFound(http.Request.Path),
+                StatusCodes.Status405MethodNotAllowed => ApiError.MethodNotAllowed(http.Request.Method, http.Request.Path),
+                StatusCodes.Status413PayloadTooLarge => ApiError.PayloadTooLarge(),
+                StatusCodes.Status400BadRequest => ApiError.BadRequest("The request is malformed"),
+                // What a proxy answers when the service behind it is down or too slow.
+                StatusCodes.Status502BadGateway or StatusCodes.Status503ServiceUnavailable or StatusCodes.Status504GatewayTimeout => ApiError.ServiceUnavailable,
+                _ => null,
+            };
+            if (error is not null)
+            {
+                await error.ToResult(http).ExecuteAsync(http);
+            }
+        });
+        return app;
+    }
+
+    /// <summary>Whether an exception means a dependency (DynamoDB, a service) could not be reached.</summary>
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is HttpRequestException or SocketException or TimeoutException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private sealed class EnvelopeExceptionHandler(ILogger<EnvelopeExceptionHandler> logger) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+        {
+            var error = exception switch
+            {
+                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiError.PayloadTooLarge(),
+                BadHttpRequestException bad => ApiError.BadRequest(bad.Message),
+                _ when IsUnavailable(exception) => ApiError.ServiceUnavailable,
+                _ => ApiError.Internal,
+            };
+            if (error.Status >= StatusCodes.Status500InternalServerError)
+            {
+                logger.LogError(exception, "Request failed with {Code}", error.Code);
+            }
+            await error.ToResult(context).ExecuteAsync(context);
+            return true;
+        }
+    }
+}

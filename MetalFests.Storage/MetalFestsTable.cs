@@ -1,0 +1,141 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Microsoft.Extensions.Options;
+
+namespace MetalFests.Storage;
+
+using Item = Dictionary<string, AttributeValue>;
+
+/// <summary>
+/// The table's low-level operations, each one DynamoDB request inside a span. Access patterns
+/// (<c>FestivalsStore</c>, <c>CatalogStore</c>) are built on these; nothing on a request path scans.
+/// </summary>
+public sealed class MetalFestsTable(IAmazonDynamoDB client, IOptions<StorageOptions> options)
+{
+    public string Name { get; } = options.Value.TableName;
+    public IAmazonDynamoDB Client => client;
+
+    public async Task<Item?> GetAsync(string pk, string sk, CancellationToken cancellationToken)
+    {
+        using var activity = StorageTelemetry.Start("GetItem", Name);
+        var response = await client.GetItemAsync(new GetItemRequest { TableName = Name, Key = Key(pk, sk) }, cancellationToken);
+        return response.Item is { Count: > 0 } item ? item : null;
+    }
+
+    /// <summary>One page of a query; <paramref name="request"/> gets this table's name.</summary>
+    public async Task<QueryResponse> QueryPageAsync(QueryRequest request, CancellationToken cancellationToken)
+    {
+        request.TableName = Name;
+        using var activity = StorageTelemetry.Start("Query", Name);
+        activity?.SetTag("aws.dynamodb.index_name", request.IndexName);
+        var response = await client.QueryAsync(request, cancellationToken);
+        activity?.SetTag("aws.dynamodb.count", response.Count);
+        return response;
+    }
+
+    /// <summary>Every page of a query (a partition is small: one page in practice, more if it grows).</summary>
+    public async Task<List<Item>> QueryAllAsync(QueryRequest request, CancellationToken cancellationToken)
+    {
+        var items = new List<Item>();
+        do
+        {
+            var page = await QueryPageAsync(request, cancellationToken);
+            items.AddRange(page.Items ?? []);
+            request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (request.ExclusiveStartKey is not null);
+        return items;
+    }
+
+    public Task<List<Item>> QueryPartitionAsync(string pk, CancellationToken cancellationToken) =>
+        QueryAllAsync(PartitionQuery(pk), cancellationToken);
+
+    public Task<List<Item>> QueryPrefixAsync(string pk, string skPrefix, CancellationToken cancellationToken) =>
+        QueryAllAsync(new QueryRequest
+        {
+            KeyConditionExpression = "#pk = :pk AND begins_with(#sk, :prefix)",
+            ExpressionAttributeNames = new() { ["#pk"] = TableLayout.PK, ["#sk"] = TableLayout.SK },
+            ExpressionAttributeValues = new() { [":pk"] = new AttributeValue(pk), [":prefix"] = new AttributeValue(skPrefix) },
+        }, cancellationToken);
+
+    public static QueryRequest PartitionQuery(string pk) => new()
+    {
+        KeyConditionExpression = "#pk = :pk",
+        ExpressionAttributeNames = new() { ["#pk"] = TableLayout.PK },
+        ExpressionAttributeValues = new() { [":pk"] = new AttributeValue(pk) },
+    };
+
+    /// <summary>Reads many items by key, 100 per request, retrying what DynamoDB leaves unprocessed.</summary>
+    public async Task<List<Item>> BatchGetAsync(IEnumerable<(string Pk, string Sk)> keys, CancellationToken cancellationToken)
+    {
+        var results = new List<Item>();
+        foreach (var chunk in keys.Distinct().Chunk(100))
+        {
+            var pending = new KeysAndAttributes { Keys = [.. chunk.Select(k => Key(k.Pk, k.Sk))] };
+            for (var attempt = 0; pending.Keys is { Count: > 0 }; attempt++)
+            {
+                await BackOffAsync(attempt, cancellationToken);
+                using var activity = StorageTelemetry.Start("BatchGetItem", Name);
+                var response = await client.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = new() { [Name] = pending } }, cancellationToken);
+                if (response.Responses?.TryGetValue(Name, out var found) == true)
+                {
+                    results.AddRange(found);
+                }
+                pending = response.UnprocessedKeys?.GetValueOrDefault(Name) ?? new KeysAndAttributes();
+            }
+        }
+        return results;
+    }
+
+    /// <summary>Puts and deletes in batches of 25, retrying unprocessed items with backoff. Not atomic: for bulk loads.</summary>
+    public async Task BatchWriteAsync(IReadOnlyList<WriteRequest> writes, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in writes.Chunk(25))
+        {
+            List<WriteRequest> pending = [.. chunk];
+            for (var attempt = 0; pending.Count > 0; attempt++)
+            {
+                await BackOffAsync(attempt, cancellationToken);
+                using var activity = StorageTelemetry.Start("BatchWriteItem", Name);
+                var response = await client.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = new() { [Name] = pending } }, cancellationToken);
+                pending = response.UnprocessedItems?.GetValueOrDefault(Name) ?? [];
+            }
+        }
+    }
+
+    /// <summary>All-or-nothing write of up to 100 items.</summary>
+    public async Task TransactWriteAsync(List<TransactWriteItem> items, CancellationToken cancellationToken)
+    {
+        foreach (var item in items)
+        {
+            item.Put?.TableName = Name;
+            item.Update?.TableName = Name;
+            item.Delete?.TableName = Name;
+            item.ConditionCheck?.TableName = Name;
+        }
+        using var activity = StorageTelemetry.Start("TransactWriteItems", Name);
+        activity?.SetTag("aws.dynamodb.item_count", items.Count);
+        await client.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = items }, cancellationToken);
+    }
+
+    /// <summary>Every item of the table. Only for offline tools (the migrator's diff), never a request path.</summary>
+    public async Task<List<Item>> ScanAllAsync(CancellationToken cancellationToken)
+    {
+        var items = new List<Item>();
+        var request = new ScanRequest { TableName = Name };
+        do
+        {
+            using var activity = StorageTelemetry.Start("Scan", Name);
+            var page = await client.ScanAsync(request, cancellationToken);
+            items.AddRange(page.Items ?? []);
+            request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (request.ExclusiveStartKey is not null);
+        return items;
+    }
+
+    public static Item Key(string pk, string sk) => new() { [TableLayout.PK] = new AttributeValue(pk), [TableLayout.SK] = new AttributeValue(sk) };
+
+    private static Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>
+        attempt == 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 25 << Math.Min(attempt, 6))), cancellationToken);
+}

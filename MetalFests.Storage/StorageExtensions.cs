@@ -1,0 +1,22 @@
+using Amazon.DynamoDBv2;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.Hosting;
+
+using MetalFests.Storage;
+
+public static class StorageExtensions
+{
+    public const string HealthCheckName = "dynamodb";
+
+    /// <summary>The DynamoDB client, the table and a readiness check on it.</summary>
+    public static TBuilder AddMetalFestsStorage<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.SectionName));
+        builder.Services.AddSingleton(sp => DynamoDbClientFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        builder.Services.AddSingleton<MetalFestsTable>();
+        builder.Services.AddHealthChecks().AddCheck<TableHealthCheck>(HealthCheckName);
+        return builder;
+    }
+}

@@ -1,0 +1,93 @@
+namespace MetalFests.Storage;
+
+/// <summary>
+/// The single-table layout: every key format, index name and item type. Nothing outside this
+/// library spells a key; see docs/data-model.md for the picture.
+/// </summary>
+public static class TableLayout
+{
+    public const string PK = "PK";
+    public const string SK = "SK";
+    public const string Gsi1 = "GSI1";
+    public const string Gsi1PK = "GSI1PK";
+    public const string Gsi1SK = "GSI1SK";
+    public const string Gsi2 = "GSI2";
+    public const string Gsi2PK = "GSI2PK";
+    public const string Gsi2SK = "GSI2SK";
+    public const string Gsi3 = "GSI3";
+    public const string Gsi3PK = "GSI3PK";
+    public const string Gsi3SK = "GSI3SK";
+
+    /// <summary>The entity type of an item, stored on every item.</summary>
+    public const string TypeAttribute = "Type";
+
+    public const string Metadata = "METADATA";
+
+    public static class Types
+    {
+        public const string Festival = "FESTIVAL";
+        public const string Edition = "EDITION";
+        public const string FestivalSummary = "FESTIVAL_METADATA";
+        public const string Band = "BAND";
+        public const string BandSummary = "BAND_METADATA";
+        public const string Appearance = "APPEARANCE";
+        public const string Genre = "GENRE";
+        public const string GenreSummary = "GENRE_METADATA";
+        public const string GenreBand = "GENRE_BAND";
+        public const string Role = "ROLE";
+        public const string RoleSummary = "ROLE_METADATA";
+        public const string RoleMember = "ROLE_MEMBER";
+    }
+
+    // Partition keys of entities and their adjacency lists.
+    public static string FestivalPk(string festival) => "FESTIVAL#" + festival;
+    public static string BandPk(string band) => "BAND#" + band;
+    public static string GenrePk(string genre) => "GENRE#" + genre;
+    public static string RolePk(string role) => "ROLE#" + role;
+
+    // Partitions holding the list rows of the public list endpoints.
+    public const string FestivalsListPk = "METADATA#FESTIVALS";
+    public const string BandsListPk = "METADATA#BANDS";
+    public const string GenresListPk = "METADATA#GENRES";
+    public const string RolesListPk = "METADATA#ROLES";
+
+    public static string FestivalListSk(string festival) => "FESTIVAL#" + festival;
+    public static string BandListSk(string band) => "BAND#" + band;
+    public static string GenreListSk(string genre) => "GENRE#" + genre;
+    public static string RoleListSk(string role) => "ROLE#" + role;
+
+    // Sort keys inside an entity's partition.
+    public const string EditionSkPrefix = "EDITION#";
+    public static string EditionSk(int year) => EditionSkPrefix + year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A band's festivals: in the band's partition, newest year last.</summary>
+    public const string AppearanceSkPrefix = "APPEARANCE#";
+    public static string AppearanceSk(int year, string festival) => $"{AppearanceSkPrefix}{year:D4}#{festival}";
+
+    /// <summary>A genre's bands: in the genre's partition.</summary>
+    public const string GenreBandSkPrefix = "BAND#";
+    public static string GenreBandSk(string band) => GenreBandSkPrefix + band;
+
+    /// <summary>A role's members: in the role's partition, one per band member holding it.</summary>
+    public const string RoleMemberSkPrefix = "MEMBER#";
+    public static string RoleMemberSk(string band, int memberIndex) => $"{RoleMemberSkPrefix}{band}#{memberIndex:D3}";
+
+    // GSI1: dates.
+    public const string EditionsByDate = "EDITIONS_BY_DATE";
+    public static string EditionByDateSk(string start, string festival, int year) => $"{start}#{festival}#{year:D4}";
+
+    /// <summary>
+    /// Festival list rows by the end date of their latest edition: "upcoming" means not yet ended,
+    /// so one key condition (<c>GSI1SK &gt;= today</c>) selects exactly them.
+    /// </summary>
+    public const string UpcomingFestivals = "UPCOMING_FESTIVALS";
+    public static string UpcomingSk(string end, string festival) => $"{end}#{festival}";
+
+    // GSI2: location.
+    public static string LocationPk(string countrySlug) => "LOCATION#" + countrySlug;
+
+    // GSI3: review status (on band list rows only, so a query returns each band once).
+    public const string BandsReviewed = "BANDS_REVIEWED";
+    public const string BandsUnreviewed = "BANDS_UNREVIEWED";
+    public static string ReviewPk(bool reviewed) => reviewed ? BandsReviewed : BandsUnreviewed;
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using MetalFests.ServiceDefaults;
+using MetalFests.Tests.Infrastructure;
+
+namespace MetalFests.Tests.Platform;
+
+[Collection(AppCollection.Name)]
+public sealed class HealthTests(AppFixture fixture)
+{
+    [Theory]
+    [InlineData(ServiceNames.Festivals)]
+    [InlineData(ServiceNames.Catalog)]
+    public async Task A_service_is_ready_and_alive_while_the_database_answers(string service)
+    {
+        using var client = fixture.Service(service);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(HealthEndpoints.Ready)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(HealthEndpoints.Alive)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_reports_unhealthy_while_the_database_is_stopped_and_recovers_after()
+    {
+        using var festivals = fixture.Service(ServiceNames.Festivals);
+        using var catalog = fixture.Service(ServiceNames.Catalog);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+
+        await ExecuteAsync(KnownResourceCommands.StopCommand, timeout.Token);
+        try
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, await EventuallyAsync(festivals, HttpStatusCode.ServiceUnavailable, timeout.Token));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, await EventuallyAsync(catalog, HttpStatusCode.ServiceUnavailable, timeout.Token));
+            // Liveness does not depend on the database: the orchestrator must not restart a healthy process.
+            Assert.Equal(HttpStatusCode.OK, (await festivals.GetAsync(HealthEndpoints.Alive, timeout.Token)).StatusCode);
+        }
+        finally
+        {
+            await ExecuteAsync(KnownResourceCommands.StartCommand, timeout.Token);
+            await fixture.WaitHealthyAsync(ServiceNames.Database, timeout.Token);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await EventuallyAsync(festivals, HttpStatusCode.OK, timeout.Token));
+        Assert.Equal(HttpStatusCode.OK, await EventuallyAsync(catalog, HttpStatusCode.OK, timeout.Token));
+    }
+
+    private async Task ExecuteAsync(string command, CancellationToken cancellationToken)
+    {
+        var result = await fixture.App.ResourceCommands.ExecuteCommandAsync(ServiceNames.Database, command, cancellationToken);
+        Assert.True(result.Success, result.Message);
+    }
+
+    /// <summary>Polls /health until it gives <paramref name="expected"/>; returns the last status seen.</summary>
+    private static async Task<HttpStatusCode> EventuallyAsync(HttpClient client, HttpStatusCode expected, CancellationToken cancellationToken)
+    {
+        HttpStatusCode status;
+        do
+        {
+            status = (await client.GetAsync(HealthEndpoints.Ready, cancellationToken)).StatusCode;
+            if (status != expected)
+            {
+                await Task.Delay(250, cancellationToken);
+            }
+        }
+        while (status != expected && !cancellationToken.IsCancellationRequested);
+        return status;
+    }
+}

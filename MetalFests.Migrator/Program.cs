@@ -1,15 +1,74 @@
+using System.Diagnostics;
+using MetalFests.Migrator;
+using MetalFests.Migrator.Migration;
+using MetalFests.Migrator.Source;
+using MetalFests.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using MetalFests.Storage;
-using Microsoft.Extensions.Options;
 
-var builder = Host.CreateApplicationBuilder(args);
+MigratorCommand command;
+try
+{
+    command = MigratorCommand.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"{e.Message}{Environment.NewLine}{MigratorCommand.Usage}");
+    return 2;
+}
+if (command.Help)
+{
+    Console.WriteLine(MigratorCommand.Usage);
+    return 0;
+}
+
+var builder = Host.CreateApplicationBuilder();
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    [$"{StorageOptions.SectionName}:{nameof(StorageOptions.TableName)}"] = command.Table ?? builder.Configuration[StorageOptions.TableNameVariable.Replace("__", ":")],
+    [$"{StorageOptions.SectionName}:{nameof(StorageOptions.ServiceUrl)}"] = command.Endpoint ?? builder.Configuration[StorageOptions.ServiceUrlVariable.Replace("__", ":")],
+    [$"{StorageOptions.SectionName}:{nameof(StorageOptions.Region)}"] = command.Region ?? builder.Configuration[StorageOptions.RegionVariable.Replace("__", ":")],
+}.Where(kv => kv.Value is not null));
 builder.AddServiceDefaults();
 builder.AddMetalFestsStorage();
 using var host = builder.Build();
 await host.StartAsync();
 
-var table = host.Services.GetRequiredService<MetalFestsTable>();
-await TableSchema.EnsureCreatedAsync(table.Client, table.Name, CancellationToken.None);
-Console.WriteLine($"Table {table.Name} ready ({host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.ServiceUrl ?? "AWS"})");
-await host.StopAsync();
+using var source = new ActivitySource(builder.Environment.ApplicationName);
+using var lifetime = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; lifetime.Cancel(); };
+try
+{
+    using var activity = source.StartActivity("migrate");
+    var table = host.Services.GetRequiredService<MetalFestsTable>();
+    if (command.CreateTable && await TableSchema.EnsureCreatedAsync(table.Client, table.Name, lifetime.Token))
+    {
+        Console.WriteLine($"Created table {table.Name} with its indexes.");
+    }
+    if (command.IfEmpty && !await table.IsEmptyAsync(lifetime.Token))
+    {
+        Console.WriteLine($"Table {table.Name} already holds data: nothing to migrate (--if-empty).");
+        return 0;
+    }
+
+    var runner = new MigrationRunner(table, TimeProvider.System, new ConsoleProgress());
+    var report = await runner.RunAsync(new MigrationOptions(command.Source, command.DryRun, command.OverwriteEdited), lifetime.Token);
+    ReportWriter.Print(report, Console.Out);
+    if (command.ReportPath is { } path)
+    {
+        await ReportWriter.WriteJsonAsync(report, path, lifetime.Token);
+        Console.WriteLine($"Report written to {Path.GetFullPath(path)}");
+    }
+    return report.Succeeded ? 0 : 1;
+}
+catch (SourceException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine("Nothing was written.");
+    return 2;
+}
+finally
+{
+    await host.StopAsync();
+}

@@ -47,6 +47,21 @@ public static partial class EntityKeys
         return slug.Length <= MaxLength ? slug : slug[..MaxLength].TrimEnd('-');
     }
 
+    /// <summary>
+    /// A key for a name: its slug, or — when the name has no Latin letters or digits ("郁", "*******") —
+    /// <paramref name="prefix"/> and a stable hash of the name, so the same name always gets the same key.
+    /// </summary>
+    public static string FromName(string name, string prefix)
+    {
+        var slug = Slugify(name);
+        if (slug.Length > 0)
+        {
+            return slug;
+        }
+        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(name.Trim()));
+        return $"{prefix}-{Convert.ToHexStringLower(hash)[..8]}";
+    }
+
     private static IEnumerable<char> Fold(string text)
     {
         foreach (var c in text.Normalize(NormalizationForm.FormD))

@@ -37,6 +37,15 @@ public static class TableLayout
         public const string Role = "ROLE";
         public const string RoleSummary = "ROLE_METADATA";
         public const string RoleMember = "ROLE_MEMBER";
+
+        /// <summary>Items that hold an entity; every other type above is derived from them.</summary>
+        public static readonly IReadOnlySet<string> Entities = new HashSet<string> { Festival, Edition, Band, Genre, Role };
+
+        /// <summary>Items derived from entities: list rows and adjacency items.</summary>
+        public static readonly IReadOnlySet<string> Derived = new HashSet<string>
+        {
+            FestivalSummary, BandSummary, Appearance, GenreSummary, GenreBand, RoleSummary, RoleMember,
+        };
     }
 
     // Partition keys of entities and their adjacency lists.

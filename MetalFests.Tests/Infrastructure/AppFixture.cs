@@ -5,17 +5,18 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using MetalFests.ServiceDefaults;
 using MetalFests.Storage;
+using Microsoft.Extensions.Options;
 
 namespace MetalFests.Tests.Infrastructure;
 
 /// <summary>
 /// The whole application (DynamoDB Local, migrator, both services, gateway), started once for the
-/// test run and shared by every integration test, on random ports and a fresh database folder.
+/// test run and shared by every integration test, on random ports, with DynamoDB Local in memory
+/// holding the migrated real db.json.
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
-    private readonly DirectoryInfo _dataDirectory = Directory.CreateTempSubdirectory("metalfests-tests-");
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
     public DistributedApplication App { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
@@ -23,7 +24,7 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MetalFests_AppHost>(
-            [$"Database:LocalDataPath={_dataDirectory.FullName}", "Database:Provider=local"]);
+            ["Database:Provider=local", "Database:LocalDataPath="]);
         App = await builder.BuildAsync();
         using var cts = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(cts.Token);
@@ -36,9 +37,18 @@ public sealed class AppFixture : IAsyncLifetime
 
     public HttpClient Service(string name) => App.CreateHttpClient(name);
 
-    /// <summary>A client for the table in DynamoDB Local, for tests that look beneath the API.</summary>
-    public IAmazonDynamoDB DynamoDb() =>
-        DynamoDbClientFactory.Create(new StorageOptions { ServiceUrl = App.GetEndpoint(ServiceNames.Database, "http").ToString() });
+    /// <summary>A client for DynamoDB Local, for tests that look beneath the API.</summary>
+    public IAmazonDynamoDB DynamoDb() => DynamoDbClientFactory.Create(LocalOptions(StorageOptions.DefaultTableName));
+
+    /// <summary>A table in DynamoDB Local: the application's, or a scratch one of the test's own.</summary>
+    public MetalFestsTable Table(string name = StorageOptions.DefaultTableName)
+    {
+        var options = LocalOptions(name);
+        return new MetalFestsTable(DynamoDbClientFactory.Create(options), Options.Create(options));
+    }
+
+    private StorageOptions LocalOptions(string table) =>
+        new() { ServiceUrl = App.GetEndpoint(ServiceNames.Database, "http").ToString(), TableName = table };
 
     public async Task DisposeAsync()
     {
@@ -47,7 +57,6 @@ public sealed class AppFixture : IAsyncLifetime
             await App.StopAsync();
             await App.DisposeAsync();
         }
-        _dataDirectory.Delete(recursive: true);
     }
 }
 

@@ -27,7 +27,7 @@ public sealed class HealthTests(AppFixture fixture)
         using var catalog = fixture.Service(ServiceNames.Catalog);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
 
-        await ExecuteAsync(KnownResourceCommands.StopCommand, timeout.Token);
+        await ExecuteAsync(ServiceNames.Database, KnownResourceCommands.StopCommand, timeout.Token);
         try
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, await EventuallyAsync(festivals, HttpStatusCode.ServiceUnavailable, timeout.Token));
@@ -37,17 +37,22 @@ public sealed class HealthTests(AppFixture fixture)
         }
         finally
         {
-            await ExecuteAsync(KnownResourceCommands.StartCommand, timeout.Token);
+            // DynamoDB Local runs in memory: a restarted database is empty until the migrator reloads it.
+            await ExecuteAsync(ServiceNames.Database, KnownResourceCommands.StartCommand, timeout.Token);
             await fixture.WaitHealthyAsync(ServiceNames.Database, timeout.Token);
+            var restarted = DateTime.UtcNow;
+            await ExecuteAsync(ServiceNames.Migrator, KnownResourceCommands.StartCommand, timeout.Token);
+            await fixture.App.ResourceNotifications.WaitForResourceAsync(ServiceNames.Migrator,
+                e => e.Snapshot.State?.Text == KnownResourceStates.Finished && e.Snapshot.StartTimeStamp >= restarted, timeout.Token);
         }
 
         Assert.Equal(HttpStatusCode.OK, await EventuallyAsync(festivals, HttpStatusCode.OK, timeout.Token));
         Assert.Equal(HttpStatusCode.OK, await EventuallyAsync(catalog, HttpStatusCode.OK, timeout.Token));
     }
 
-    private async Task ExecuteAsync(string command, CancellationToken cancellationToken)
+    private async Task ExecuteAsync(string resource, string command, CancellationToken cancellationToken)
     {
-        var result = await fixture.App.ResourceCommands.ExecuteCommandAsync(ServiceNames.Database, command, cancellationToken);
+        var result = await fixture.App.ResourceCommands.ExecuteCommandAsync(resource, command, cancellationToken);
         Assert.True(result.Success, result.Message);
     }
 

@@ -1,0 +1,45 @@
+namespace MetalFests.Storage.Model;
+
+public sealed record Member(string Name, IReadOnlyList<string> RoleKeys);
+
+/// <summary>BAND: the full band, as <c>GET /api/bands/{key}</c> shows it.</summary>
+public sealed record Band(
+    string Key,
+    string Name,
+    string? Country,
+    string? Description,
+    string? Logo,
+    string? HeadlineImage,
+    string? Website,
+    string? Spotify,
+    IReadOnlyList<string> GenreKeys,
+    IReadOnlyList<Member> Members,
+    bool Reviewed);
+
+/// <summary>BAND_METADATA: the row of <c>GET /api/bands</c>, exactly the seed's list shape.</summary>
+public sealed record BandSummary(
+    string Key,
+    string Name,
+    string? Country,
+    IReadOnlyList<string> GenreKeys,
+    IReadOnlyList<string> GenreNames,
+    string? Logo,
+    bool Reviewed,
+    int FestivalCount);
+
+/// <summary>GENRE (and its list row GENRE_METADATA).</summary>
+public sealed record Genre(string Key, string Name, string? Description, int BandCount);
+
+/// <summary>GENRE_BAND: a band in a genre's partition.</summary>
+public sealed record GenreBand(string GenreKey, string BandKey, string BandName, string? Country, bool Reviewed);
+
+/// <summary>ROLE (and its list row ROLE_METADATA).</summary>
+public sealed record Role(string Key, string Name, string Category, string? Description, int BandMemberCount);
+
+public static class RoleCategory
+{
+    public static readonly IReadOnlyList<string> All = ["voice", "string", "percussion", "keyboard", "wind", "electronic", "other"];
+}
+
+/// <summary>ROLE_MEMBER: one band member holding a role, in the role's partition.</summary>
+public sealed record RoleMember(string RoleKey, string BandKey, string BandName, string MemberName);

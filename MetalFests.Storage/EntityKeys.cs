@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -62,22 +63,48 @@ public static partial class EntityKeys
         return $"{prefix}-{Convert.ToHexStringLower(hash)[..8]}";
     }
 
+    // String.Normalize needs ICU, which InvariantGlobalization (on in every project) switches off: it then returns
+    // "ö" as it is and the slug broke there ("Mötley Crüe" → "m-tley-cr-e"). So accented Latin letters are folded
+    // from this table instead: each letter of AccentedLetters becomes the letter at the same place in BaseLetters.
+    private const string AccentedLetters =
+        "àáâãäåçèéêëìíîïñòóôõöùúûüýÿāăąćĉċčďēĕėęěĝğġģĥĩīĭįĵķĺļľńņňōŏőŕŗ" +
+        "řśŝşšţťũūŭůűųŵŷźżžơưǎǐǒǔǖǘǚǜǟǡǧǩǫǭǰǵǹǻȁȃȅȇȉȋȍȏȑȓȕȗșțȟȧȩȫȭȯȱȳḁḃ" +
+        "ḅḇḉḋḍḏḑḓḕḗḙḛḝḟḡḣḥḧḩḫḭḯḱḳḵḷḹḻḽḿṁṃṅṇṉṋṍṏṑṓṕṗṙṛṝṟṡṣṥṧṩṫṭṯṱṳṵṷṹṻṽṿ" +
+        "ẁẃẅẇẉẋẍẏẑẓẕẖẗẘẙạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ";
+    private const string BaseLetters =
+        "aaaaaaceeeeiiiinooooouuuuyyaaaccccdeeeeegggghiiiijklllnnnooorr" +
+        "rssssttuuuuuuwyzzzouaiouuuuuaagkoojgnaaaeeiioorruusthaeooooyab" +
+        "bbcdddddeeeeefghhhhhiikkkllllmmmnnnnoooopprrrrsssssttttuuuuuvv" +
+        "wwwwwxxyzzzhtwyaaaaaaaaaaaaeeeeeeeeiioooooooooooouuuuuuuyyyy";
+
+    private static readonly FrozenDictionary<char, char> BaseLetterOf =
+        AccentedLetters.Zip(BaseLetters).ToFrozenDictionary(pair => pair.First, pair => pair.Second);
+
     private static IEnumerable<char> Fold(string text)
     {
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in text)
         {
-            switch (c)
+            var lower = char.ToLowerInvariant(c);
+            switch (lower)
             {
                 case 'ß': yield return 's'; yield return 's'; break;
-                case 'æ' or 'Æ': yield return 'a'; yield return 'e'; break;
-                case 'ø' or 'Ø': yield return 'o'; break;
-                case 'đ' or 'Đ': yield return 'd'; break;
-                case 'ł' or 'Ł': yield return 'l'; break;
+                case 'æ': yield return 'a'; yield return 'e'; break;
+                case 'œ': yield return 'o'; yield return 'e'; break;
+                case 'þ': yield return 't'; yield return 'h'; break;
+                case 'ø': yield return 'o'; break;
+                case 'đ' or 'ð': yield return 'd'; break;
+                case 'ł': yield return 'l'; break;
+                case 'ı': yield return 'i'; break;
                 case '&': yield return ' '; yield return 'a'; yield return 'n'; yield return 'd'; yield return ' '; break;
                 default:
-                    if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                    if (BaseLetterOf.TryGetValue(lower, out var baseLetter))
                     {
-                        yield return char.ToLowerInvariant(c);
+                        yield return baseLetter;
+                    }
+                    else if (CharUnicodeInfo.GetUnicodeCategory(lower) != UnicodeCategory.NonSpacingMark)
+                    {
+                        // Marks are skipped for text that arrives already decomposed ("o" + U+0308).
+                        yield return lower;
                     }
                     break;
             }

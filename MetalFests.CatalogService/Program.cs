@@ -1,8 +1,17 @@
+using MetalFests.CatalogService;
+using MetalFests.CatalogService.Bands;
+using MetalFests.CatalogService.Genres;
+using MetalFests.CatalogService.Roles;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddMetalFestsStorage();
+builder.AddPublicApi(CatalogJsonContext.Default);
 
 var app = builder.Build();
 app.UseApiErrors();
+app.MapBandsApi();
+app.MapGenresApi();
+app.MapRolesApi();
+app.MapPublicApiDocuments();
 app.MapDefaultEndpoints();
 app.Run();

@@ -1,8 +1,15 @@
+using MetalFests.FestivalsService;
+using MetalFests.FestivalsService.Editions;
+using MetalFests.FestivalsService.Festivals;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddMetalFestsStorage();
+builder.AddPublicApi(FestivalsJsonContext.Default);
 
 var app = builder.Build();
 app.UseApiErrors();
+app.MapFestivalsApi();
+app.MapEditionsApi();
+app.MapPublicApiDocuments();
 app.MapDefaultEndpoints();
 app.Run();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.Hosting;
 
 using MetalFests.Storage;
+using MetalFests.Storage.Stores;
 
 public static class StorageExtensions
 {
@@ -16,6 +17,8 @@ public static class StorageExtensions
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.SectionName));
         builder.Services.AddSingleton(sp => DynamoDbClientFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         builder.Services.AddSingleton<MetalFestsTable>();
+        builder.Services.AddSingleton<FestivalsStore>();
+        builder.Services.AddSingleton<CatalogStore>();
         builder.Services.AddHealthChecks().AddCheck<TableHealthCheck>(HealthCheckName);
         return builder;
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MetalFests.ServiceDefaults.Errors;
 
@@ -44,7 +45,7 @@ public sealed record ApiError(int Status, string Code, string Message, IReadOnly
     public ErrorEnvelope ToEnvelope(HttpContext context) =>
         new(new ErrorBody(Code, Message, Details, DateTime.UtcNow, RequestId(context)));
 
-    public IResult ToResult(HttpContext context) =>
+    public JsonHttpResult<ErrorEnvelope> ToResult(HttpContext context) =>
         TypedResults.Json(ToEnvelope(context), ErrorsJsonContext.Relaxed, statusCode: Status);
 
     public static string RequestId(HttpContext context) =>

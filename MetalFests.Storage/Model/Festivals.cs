@@ -48,7 +48,10 @@ public static class EditionStatus
 /// <summary>The latest edition as the festival list shows it.</summary>
 public sealed record LatestEdition(int Year, DateRange Dates, int BandCount, decimal? TicketPrice, string Currency);
 
-/// <summary>FESTIVAL_METADATA: the row of <c>GET /api/festivals</c>, exactly the seed's list shape.</summary>
+/// <summary>
+/// FESTIVAL_METADATA: the row of <c>GET /api/festivals</c>, exactly the seed's list shape.
+/// <see cref="DistanceKm"/> is computed per request (<c>near=</c>) and never stored.
+/// </summary>
 public sealed record FestivalSummary(
     string FestivalKey,
     string FestivalName,
@@ -58,7 +61,8 @@ public sealed record FestivalSummary(
     string? Poster,
     LatestEdition? LatestEdition,
     IReadOnlyList<int> Editions,
-    int TotalEditions)
+    int TotalEditions,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? DistanceKm = null)
 {
     [JsonIgnore]
     public string Country => Location.Split(',').Last().Trim();

@@ -40,10 +40,10 @@ public sealed class HealthTests(AppFixture fixture)
             // DynamoDB Local runs in memory: a restarted database is empty until the migrator reloads it.
             await ExecuteAsync(ServiceNames.Database, KnownResourceCommands.StartCommand, timeout.Token);
             await fixture.WaitHealthyAsync(ServiceNames.Database, timeout.Token);
-            var restarted = DateTime.UtcNow;
+            fixture.App.ResourceNotifications.TryGetCurrentState(ServiceNames.Migrator, out var before);
             await ExecuteAsync(ServiceNames.Migrator, KnownResourceCommands.StartCommand, timeout.Token);
             await fixture.App.ResourceNotifications.WaitForResourceAsync(ServiceNames.Migrator,
-                e => e.Snapshot.State?.Text == KnownResourceStates.Finished && e.Snapshot.StartTimeStamp >= restarted, timeout.Token);
+                e => e.Snapshot.State?.Text == KnownResourceStates.Finished && e.Snapshot.StopTimeStamp != before?.Snapshot.StopTimeStamp, timeout.Token);
         }
 
         Assert.Equal(HttpStatusCode.OK, await EventuallyAsync(festivals, HttpStatusCode.OK, timeout.Token));

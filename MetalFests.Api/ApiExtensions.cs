@@ -1,0 +1,19 @@
+using MetalFests.Api.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class ApiExtensions
+{
+    /// <summary>What every public API service shares: storage, the clock, source-generated JSON.</summary>
+    public static TBuilder AddPublicApi<TBuilder>(this TBuilder builder, System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver json) where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddMetalFestsStorage();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Today>();
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, json));
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+}

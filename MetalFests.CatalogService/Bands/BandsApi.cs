@@ -1,0 +1,84 @@
+using MetalFests.Api.Http;
+using MetalFests.ServiceDefaults.Errors;
+using MetalFests.Storage.Stores;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MetalFests.CatalogService.Bands;
+
+public static class BandsApi
+{
+    public static IEndpointRouteBuilder MapBandsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/bands").WithTags("Bands");
+
+        api.MapGet("", ListBands)
+            .WithName(nameof(ListBands))
+            .WithSummary("All bands' metadata, paginated")
+            .WithDescription("Filters: reviewed (true/false), q (name contains), country, genre (a genre key).")
+            .CacheFor(CacheTtl.Bands);
+
+        api.MapGet("/reviewed", (HttpContext http, CatalogStore store, string? limit, string? offset, string? q, string? country, string? genre, CancellationToken ct) =>
+                ListBands(http, store, "true", limit, offset, q, country, genre, ct))
+            .WithName("ListReviewedBands")
+            .WithSummary("Only reviewed bands")
+            .CacheFor(CacheTtl.Bands);
+
+        api.MapGet("/unreviewed", (HttpContext http, CatalogStore store, string? limit, string? offset, string? q, string? country, string? genre, CancellationToken ct) =>
+                ListBands(http, store, "false", limit, offset, q, country, genre, ct))
+            .WithName("ListUnreviewedBands")
+            .WithSummary("Bands needing review")
+            .CacheFor(CacheTtl.UnreviewedBands);
+
+        api.MapGet("/{key}", GetBand)
+            .WithName(nameof(GetBand))
+            .WithSummary("A band with its genres and roles")
+            .CacheFor(CacheTtl.Band);
+
+        api.MapGet("/{key}/festivals", GetBandFestivals)
+            .WithName(nameof(GetBandFestivals))
+            .WithSummary("Festival editions featuring this band")
+            .CacheFor(CacheTtl.BandFestivals);
+
+        return app;
+    }
+
+    public static async Task<Results<Ok<BandPage>, JsonHttpResult<ErrorEnvelope>>> ListBands(
+        HttpContext http, CatalogStore store,
+        string? reviewed, string? limit, string? offset, string? q, string? country, string? genre,
+        CancellationToken cancellationToken)
+    {
+        var status = Parameters.Bool(reviewed, "reviewed");
+        if (status.Error is { } e1) return e1.ToResult(http);
+        var paging = Paging.Parse(limit, offset, Paging.Bands);
+        if (paging.Error is { } e2) return e2.ToResult(http);
+        var filters = BandFilters.Parse(q, country, genre);
+        if (filters.Error is { } e3) return e3.ToResult(http);
+
+        var rows = filters.Value!.Apply(await store.ListBandsAsync(status.Value, cancellationToken));
+        var page = paging.Value!.Apply(rows);
+        return TypedResults.Ok(new BandPage(page, page.Count, rows.Count, paging.Value.Limit, paging.Value.Offset));
+    }
+
+    public static async Task<Results<Ok<BandDetailResponse>, JsonHttpResult<ErrorEnvelope>>> GetBand(
+        HttpContext http, CatalogStore store, string key, CancellationToken cancellationToken)
+    {
+        if (Parameters.Key(key) is { } invalid) return invalid.ToResult(http);
+        if (await store.GetBandAsync(key, cancellationToken) is not { } found)
+        {
+            return ApiError.NotFound("Band", key).ToResult(http);
+        }
+        return TypedResults.Ok(new BandDetailResponse(found.Band, [.. found.Genres.Select(BandGenre.From)], [.. found.Roles.Select(BandRole.From)]));
+    }
+
+    public static async Task<Results<Ok<BandFestivalsResponse>, JsonHttpResult<ErrorEnvelope>>> GetBandFestivals(
+        HttpContext http, CatalogStore store, string key, CancellationToken cancellationToken)
+    {
+        if (Parameters.Key(key) is { } invalid) return invalid.ToResult(http);
+        if (await store.GetBandFestivalsAsync(key, cancellationToken) is not { } found)
+        {
+            return ApiError.NotFound("Band", key).ToResult(http);
+        }
+        var festivals = found.Appearances.OrderBy(a => a.Dates.Start).ThenBy(a => a.FestivalKey, StringComparer.Ordinal).Select(BandAppearance.From).ToList();
+        return TypedResults.Ok(new BandFestivalsResponse(found.Band.Key, found.Band.Name, festivals, festivals.Count));
+    }
+}

@@ -1,0 +1,48 @@
+using MetalFests.Api.Http;
+using MetalFests.ServiceDefaults.Errors;
+using MetalFests.Storage.Stores;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MetalFests.CatalogService.Genres;
+
+public static class GenresApi
+{
+    public static IEndpointRouteBuilder MapGenresApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/genres").WithTags("Genres");
+        api.MapGet("", ListGenres).WithName(nameof(ListGenres)).WithSummary("All genres").CacheFor(CacheTtl.Genres);
+        api.MapGet("/{key}", GetGenre).WithName(nameof(GetGenre)).WithSummary("A genre").CacheFor(CacheTtl.Genres);
+        api.MapGet("/{key}/bands", GetGenreBands).WithName(nameof(GetGenreBands)).WithSummary("Bands in this genre, paginated").CacheFor(CacheTtl.GenreBands);
+        return app;
+    }
+
+    public static async Task<Ok<GenreList>> ListGenres(CatalogStore store, CancellationToken cancellationToken)
+    {
+        var genres = (await store.ListGenresAsync(cancellationToken)).Select(GenreSummary.From).ToList();
+        return TypedResults.Ok(new GenreList(genres, genres.Count));
+    }
+
+    public static async Task<Results<Ok<GenreResponse>, JsonHttpResult<ErrorEnvelope>>> GetGenre(
+        HttpContext http, CatalogStore store, string key, CancellationToken cancellationToken)
+    {
+        if (Parameters.Key(key) is { } invalid) return invalid.ToResult(http);
+        return await store.GetGenreAsync(key, cancellationToken) is { } genre
+            ? TypedResults.Ok(new GenreResponse(genre))
+            : ApiError.NotFound("Genre", key).ToResult(http);
+    }
+
+    public static async Task<Results<Ok<GenreBandsPage>, JsonHttpResult<ErrorEnvelope>>> GetGenreBands(
+        HttpContext http, CatalogStore store, string key, string? limit, string? offset, CancellationToken cancellationToken)
+    {
+        if (Parameters.Key(key) is { } invalid) return invalid.ToResult(http);
+        var paging = Paging.Parse(limit, offset, Paging.Bands);
+        if (paging.Error is { } error) return error.ToResult(http);
+        if (await store.GetGenreBandsAsync(key, cancellationToken) is not { } found)
+        {
+            return ApiError.NotFound("Genre", key).ToResult(http);
+        }
+        var page = paging.Value!.Apply(found.Bands);
+        return TypedResults.Ok(new GenreBandsPage(found.Genre.Key, found.Genre.Name, [.. page.Select(GenreBandEntry.From)],
+            page.Count, found.Bands.Count, paging.Value.Limit, paging.Value.Offset));
+    }
+}

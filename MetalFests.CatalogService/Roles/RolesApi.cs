@@ -1,0 +1,48 @@
+using MetalFests.Api.Http;
+using MetalFests.ServiceDefaults.Errors;
+using MetalFests.Storage.Stores;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MetalFests.CatalogService.Roles;
+
+public static class RolesApi
+{
+    public static IEndpointRouteBuilder MapRolesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/roles").WithTags("Roles");
+        api.MapGet("", ListRoles).WithName(nameof(ListRoles)).WithSummary("All roles").CacheFor(CacheTtl.Roles);
+        api.MapGet("/{key}", GetRole).WithName(nameof(GetRole)).WithSummary("A role").CacheFor(CacheTtl.Roles);
+        api.MapGet("/{key}/members", GetRoleMembers).WithName(nameof(GetRoleMembers)).WithSummary("Band members with this role, paginated").CacheFor(CacheTtl.RoleMembers);
+        return app;
+    }
+
+    public static async Task<Ok<RoleList>> ListRoles(CatalogStore store, CancellationToken cancellationToken)
+    {
+        var roles = (await store.ListRolesAsync(cancellationToken)).Select(RoleSummary.From).ToList();
+        return TypedResults.Ok(new RoleList(roles, roles.Count));
+    }
+
+    public static async Task<Results<Ok<RoleResponse>, JsonHttpResult<ErrorEnvelope>>> GetRole(
+        HttpContext http, CatalogStore store, string key, CancellationToken cancellationToken)
+    {
+        if (Parameters.Key(key) is { } invalid) return invalid.ToResult(http);
+        return await store.GetRoleAsync(key, cancellationToken) is { } role
+            ? TypedResults.Ok(new RoleResponse(role))
+            : ApiError.NotFound("Role", key).ToResult(http);
+    }
+
+    public static async Task<Results<Ok<RoleMembersPage>, JsonHttpResult<ErrorEnvelope>>> GetRoleMembers(
+        HttpContext http, CatalogStore store, string key, string? limit, string? offset, CancellationToken cancellationToken)
+    {
+        if (Parameters.Key(key) is { } invalid) return invalid.ToResult(http);
+        var paging = Paging.Parse(limit, offset, Paging.Bands);
+        if (paging.Error is { } error) return error.ToResult(http);
+        if (await store.GetRoleMembersAsync(key, cancellationToken) is not { } found)
+        {
+            return ApiError.NotFound("Role", key).ToResult(http);
+        }
+        var page = paging.Value!.Apply(found.Members);
+        return TypedResults.Ok(new RoleMembersPage(found.Role.Key, found.Role.Name, [.. page.Select(RoleMemberEntry.From)],
+            page.Count, found.Members.Count, paging.Value.Limit, paging.Value.Offset));
+    }
+}

@@ -1,0 +1,66 @@
+using MetalFests.Api.Http;
+using MetalFests.FestivalsService.Festivals;
+using MetalFests.ServiceDefaults.Errors;
+using MetalFests.Storage.Stores;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MetalFests.FestivalsService.Editions;
+
+public static class EditionsApi
+{
+    public static IEndpointRouteBuilder MapEditionsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/festivals/{key}/editions").WithTags("Editions");
+
+        api.MapGet("", ListEditions)
+            .WithName(nameof(ListEditions))
+            .WithSummary("All editions of a festival, newest first")
+            .CacheFor(CacheTtl.Editions);
+
+        api.MapGet("/{year}", GetEdition)
+            .WithName(nameof(GetEdition))
+            .WithSummary("One edition of a festival")
+            .CacheFor(CacheTtl.Edition);
+
+        return app;
+    }
+
+    public static async Task<Results<Ok<EditionList>, JsonHttpResult<ErrorEnvelope>>> ListEditions(
+        HttpContext http, FestivalsStore store, string key, CancellationToken cancellationToken)
+    {
+        if (Parameters.Key(key) is { } invalid)
+        {
+            return invalid.ToResult(http);
+        }
+        if (await store.GetWithEditionsAsync(key, cancellationToken) is not { } found)
+        {
+            return ApiError.NotFound("Festival", key).ToResult(http);
+        }
+        var editions = found.Editions.OrderByDescending(e => e.Year).Select(EditionDetail.From).ToList();
+        return TypedResults.Ok(new EditionList(found.Festival.Key, found.Festival.Name, editions, editions.Count));
+    }
+
+    public static async Task<Results<Ok<EditionResponse>, JsonHttpResult<ErrorEnvelope>>> GetEdition(
+        HttpContext http, FestivalsStore store, string key, string year, CancellationToken cancellationToken)
+    {
+        if (Parameters.Key(key) is { } invalid)
+        {
+            return invalid.ToResult(http);
+        }
+        var parsedYear = Parameters.Year(year);
+        if (parsedYear.Error is { } badYear)
+        {
+            return badYear.ToResult(http);
+        }
+        var (festival, edition) = await store.GetEditionAsync(key, parsedYear.Value, cancellationToken);
+        if (festival is null)
+        {
+            return ApiError.NotFound("Festival", key).ToResult(http);
+        }
+        if (edition is null)
+        {
+            return ApiError.NotFound("Edition", $"{key}/{parsedYear.Value}").ToResult(http);
+        }
+        return TypedResults.Ok(new EditionResponse(edition));
+    }
+}

@@ -1,0 +1,75 @@
+using MetalFests.Api.Http;
+using MetalFests.ServiceDefaults.Errors;
+using MetalFests.Storage.Stores;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MetalFests.FestivalsService.Festivals;
+
+public static class FestivalsApi
+{
+    public static IEndpointRouteBuilder MapFestivalsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/festivals").WithTags("Festivals");
+
+        api.MapGet("", ListFestivals)
+            .WithName(nameof(ListFestivals))
+            .WithSummary("All festivals with their latest edition")
+            .WithDescription("Filters: q (name contains), country, from/to (latest edition overlaps the dates), near=lat,lng and radiusKm (adds distanceKm, nearest first).")
+            .CacheFor(CacheTtl.Festivals);
+
+        api.MapGet("/upcoming", ListUpcomingFestivals)
+            .WithName(nameof(ListUpcomingFestivals))
+            .WithSummary("Festivals whose latest edition has not ended yet, earliest first")
+            .CacheFor(CacheTtl.UpcomingFestivals);
+
+        api.MapGet("/{key}", GetFestival)
+            .WithName(nameof(GetFestival))
+            .WithSummary("A festival with all its editions")
+            .CacheFor(CacheTtl.Festival);
+
+        return app;
+    }
+
+    public static async Task<Results<Ok<FestivalList>, JsonHttpResult<ErrorEnvelope>>> ListFestivals(
+        HttpContext http, FestivalsStore store,
+        string? q, string? country, string? from, string? to, string? near, string? radiusKm,
+        CancellationToken cancellationToken)
+    {
+        var filters = FestivalFilters.Parse(q, country, from, to, near, radiusKm);
+        if (filters.Error is { } error)
+        {
+            return error.ToResult(http);
+        }
+        var rows = filters.Value!.Apply(await store.ListAsync(cancellationToken));
+        return TypedResults.Ok(new FestivalList(rows, rows.Count));
+    }
+
+    public static async Task<Results<Ok<FestivalPage>, JsonHttpResult<ErrorEnvelope>>> ListUpcomingFestivals(
+        HttpContext http, FestivalsStore store, Today today, string? limit, string? offset, CancellationToken cancellationToken)
+    {
+        var paging = Paging.Parse(limit, offset, Paging.Festivals);
+        if (paging.Error is { } error)
+        {
+            return error.ToResult(http);
+        }
+        var upcoming = (await store.UpcomingAsync(today.Date, cancellationToken))
+            .OrderBy(r => r.LatestEdition!.Dates.Start).ThenBy(r => r.FestivalKey, StringComparer.Ordinal)
+            .ToList();
+        var page = paging.Value!.Apply(upcoming);
+        return TypedResults.Ok(new FestivalPage(page, page.Count, upcoming.Count, paging.Value.Limit, paging.Value.Offset));
+    }
+
+    public static async Task<Results<Ok<FestivalDetailResponse>, JsonHttpResult<ErrorEnvelope>>> GetFestival(
+        HttpContext http, FestivalsStore store, string key, CancellationToken cancellationToken)
+    {
+        if (Parameters.Key(key) is { } invalid)
+        {
+            return invalid.ToResult(http);
+        }
+        if (await store.GetWithEditionsAsync(key, cancellationToken) is not { } found)
+        {
+            return ApiError.NotFound("Festival", key).ToResult(http);
+        }
+        return TypedResults.Ok(new FestivalDetailResponse(found.Festival, [.. found.Editions.OrderByDescending(e => e.Year).Select(EditionDetail.From)]));
+    }
+}

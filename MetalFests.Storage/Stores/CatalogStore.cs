@@ -1,0 +1,88 @@
+using Amazon.DynamoDBv2.Model;
+using MetalFests.Storage.Model;
+
+namespace MetalFests.Storage.Stores;
+
+/// <summary>The catalog service's access patterns (bands, genres, roles): each a Query, GetItem or BatchGetItem.</summary>
+public sealed class CatalogStore(MetalFestsTable table)
+{
+    /// <summary>Band list rows: all (one partition) or those of one review status (GSI3).</summary>
+    public async Task<IReadOnlyList<BandSummary>> ListBandsAsync(bool? reviewed, CancellationToken cancellationToken)
+    {
+        var items = reviewed is { } status
+            ? await table.QueryAllAsync(new QueryRequest
+            {
+                IndexName = TableLayout.Gsi3,
+                KeyConditionExpression = "#pk = :pk",
+                ExpressionAttributeNames = new() { ["#pk"] = TableLayout.Gsi3PK },
+                ExpressionAttributeValues = new() { [":pk"] = new AttributeValue(TableLayout.ReviewPk(status)) },
+            }, cancellationToken)
+            : await table.QueryPartitionAsync(TableLayout.BandsListPk, cancellationToken);
+        return [.. items.Select(Items.ReadBandSummary)];
+    }
+
+    /// <summary>A band with the genres and roles it references: one GetItem, one BatchGetItem.</summary>
+    public async Task<(Band Band, IReadOnlyList<Genre> Genres, IReadOnlyList<Role> Roles)?> GetBandAsync(string key, CancellationToken cancellationToken)
+    {
+        var item = await table.GetAsync(TableLayout.BandPk(key), TableLayout.Metadata, cancellationToken);
+        if (item is null)
+        {
+            return null;
+        }
+        var band = Items.ReadBand(item);
+        var roleKeys = band.Members.SelectMany(m => m.RoleKeys).Distinct().ToList();
+        if (band.GenreKeys.Count + roleKeys.Count == 0)
+        {
+            return (band, [], []);
+        }
+        var related = await table.BatchGetAsync(
+            band.GenreKeys.Select(g => (TableLayout.GenrePk(g), TableLayout.Metadata))
+                .Concat(roleKeys.Select(r => (TableLayout.RolePk(r), TableLayout.Metadata))), cancellationToken);
+        var genres = related.Where(i => Items.TypeOf(i) == TableLayout.Types.Genre).Select(Items.ReadGenre).ToDictionary(g => g.Key);
+        var roles = related.Where(i => Items.TypeOf(i) == TableLayout.Types.Role).Select(Items.ReadRole).ToDictionary(r => r.Key);
+        // In the band's own order, not the batch's.
+        return (band, [.. band.GenreKeys.Where(genres.ContainsKey).Select(g => genres[g])], [.. roleKeys.Where(roles.ContainsKey).Select(r => roles[r])]);
+    }
+
+    /// <summary>A band and its appearances on line-ups (one partition).</summary>
+    public async Task<(Band Band, IReadOnlyList<Appearance> Appearances)?> GetBandFestivalsAsync(string key, CancellationToken cancellationToken)
+    {
+        var items = await table.QueryPartitionAsync(TableLayout.BandPk(key), cancellationToken);
+        var band = items.FirstOrDefault(i => Items.TypeOf(i) == TableLayout.Types.Band);
+        return band is null
+            ? null
+            : (Items.ReadBand(band), [.. items.Where(i => Items.TypeOf(i) == TableLayout.Types.Appearance).Select(Items.ReadAppearance)]);
+    }
+
+    public async Task<IReadOnlyList<Genre>> ListGenresAsync(CancellationToken cancellationToken) =>
+        [.. (await table.QueryPartitionAsync(TableLayout.GenresListPk, cancellationToken)).Select(Items.ReadGenre)];
+
+    public async Task<Genre?> GetGenreAsync(string key, CancellationToken cancellationToken) =>
+        await table.GetAsync(TableLayout.GenrePk(key), TableLayout.Metadata, cancellationToken) is { } item ? Items.ReadGenre(item) : null;
+
+    /// <summary>A genre and its bands (one partition).</summary>
+    public async Task<(Genre Genre, IReadOnlyList<GenreBand> Bands)?> GetGenreBandsAsync(string key, CancellationToken cancellationToken)
+    {
+        var items = await table.QueryPartitionAsync(TableLayout.GenrePk(key), cancellationToken);
+        var genre = items.FirstOrDefault(i => Items.TypeOf(i) == TableLayout.Types.Genre);
+        return genre is null
+            ? null
+            : (Items.ReadGenre(genre), [.. items.Where(i => Items.TypeOf(i) == TableLayout.Types.GenreBand).Select(Items.ReadGenreBand)]);
+    }
+
+    public async Task<IReadOnlyList<Role>> ListRolesAsync(CancellationToken cancellationToken) =>
+        [.. (await table.QueryPartitionAsync(TableLayout.RolesListPk, cancellationToken)).Select(Items.ReadRole)];
+
+    public async Task<Role?> GetRoleAsync(string key, CancellationToken cancellationToken) =>
+        await table.GetAsync(TableLayout.RolePk(key), TableLayout.Metadata, cancellationToken) is { } item ? Items.ReadRole(item) : null;
+
+    /// <summary>A role and the band members holding it (one partition).</summary>
+    public async Task<(Role Role, IReadOnlyList<RoleMember> Members)?> GetRoleMembersAsync(string key, CancellationToken cancellationToken)
+    {
+        var items = await table.QueryPartitionAsync(TableLayout.RolePk(key), cancellationToken);
+        var role = items.FirstOrDefault(i => Items.TypeOf(i) == TableLayout.Types.Role);
+        return role is null
+            ? null
+            : (Items.ReadRole(role), [.. items.Where(i => Items.TypeOf(i) == TableLayout.Types.RoleMember).Select(Items.ReadRoleMember)]);
+    }
+}

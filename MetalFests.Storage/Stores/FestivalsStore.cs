@@ -1,0 +1,48 @@
+using Amazon.DynamoDBv2.Model;
+using MetalFests.Storage.Model;
+
+namespace MetalFests.Storage.Stores;
+
+/// <summary>The festivals service's access patterns: each one Query or BatchGetItem, never a scan.</summary>
+public sealed class FestivalsStore(MetalFestsTable table)
+{
+    /// <summary>Every festival's list row (one partition).</summary>
+    public async Task<IReadOnlyList<FestivalSummary>> ListAsync(CancellationToken cancellationToken) =>
+        [.. (await table.QueryPartitionAsync(TableLayout.FestivalsListPk, cancellationToken)).Select(Items.ReadFestivalSummary)];
+
+    /// <summary>List rows whose latest edition has not ended on <paramref name="today"/> (GSI1).</summary>
+    public async Task<IReadOnlyList<FestivalSummary>> UpcomingAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var items = await table.QueryAllAsync(new QueryRequest
+        {
+            IndexName = TableLayout.Gsi1,
+            KeyConditionExpression = "#pk = :pk AND #sk >= :today",
+            ExpressionAttributeNames = new() { ["#pk"] = TableLayout.Gsi1PK, ["#sk"] = TableLayout.Gsi1SK },
+            ExpressionAttributeValues = new()
+            {
+                [":pk"] = new AttributeValue(TableLayout.UpcomingFestivals),
+                [":today"] = new AttributeValue(Items.Iso(today)),
+            },
+        }, cancellationToken);
+        return [.. items.Select(Items.ReadFestivalSummary)];
+    }
+
+    /// <summary>A festival and all its editions, oldest first (one partition); null when there is no such festival.</summary>
+    public async Task<(Festival Festival, IReadOnlyList<Edition> Editions)?> GetWithEditionsAsync(string key, CancellationToken cancellationToken)
+    {
+        var items = await table.QueryPartitionAsync(TableLayout.FestivalPk(key), cancellationToken);
+        var festival = items.FirstOrDefault(i => Items.TypeOf(i) == TableLayout.Types.Festival);
+        return festival is null
+            ? null
+            : (Items.ReadFestival(festival), [.. items.Where(i => Items.TypeOf(i) == TableLayout.Types.Edition).Select(Items.ReadEdition)]);
+    }
+
+    /// <summary>A festival and one of its editions, read together (one request).</summary>
+    public async Task<(Festival? Festival, Edition? Edition)> GetEditionAsync(string key, int year, CancellationToken cancellationToken)
+    {
+        var items = await table.BatchGetAsync([(TableLayout.FestivalPk(key), TableLayout.Metadata), (TableLayout.FestivalPk(key), TableLayout.EditionSk(year))], cancellationToken);
+        var festival = items.FirstOrDefault(i => Items.TypeOf(i) == TableLayout.Types.Festival);
+        var edition = items.FirstOrDefault(i => Items.TypeOf(i) == TableLayout.Types.Edition);
+        return (festival is null ? null : Items.ReadFestival(festival), edition is null ? null : Items.ReadEdition(edition));
+    }
+}

@@ -18,6 +18,12 @@ public sealed class AppFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The festivals service's "today" in tests (a fake clock, config <c>Clock:Today</c>): mid-season
+    /// 2026, so that "upcoming" has both past and future festivals of the real data to tell apart.
+    /// </summary>
+    public static readonly DateOnly Today = new(2026, 6, 20);
+
     public DistributedApplication App { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
 
@@ -25,6 +31,8 @@ public sealed class AppFixture : IAsyncLifetime
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MetalFests_AppHost>(
             ["Database:Provider=local", "Database:LocalDataPath="]);
+        builder.CreateResourceBuilder<ProjectResource>(ServiceNames.Festivals)
+            .WithEnvironment(MetalFests.Api.Http.Today.ConfigurationKey.Replace(":", "__"), Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         App = await builder.BuildAsync();
         using var cts = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(cts.Token);

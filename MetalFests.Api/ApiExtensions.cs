@@ -1,4 +1,5 @@
 using MetalFests.Api.Http;
+using MetalFests.ServiceDefaults.Errors;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,8 +13,17 @@ public static class ApiExtensions
         builder.AddMetalFestsStorage();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Today>();
-        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, json));
-        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, json);
+            options.SerializerOptions.TypeInfoResolverChain.Insert(1, ErrorsJsonContext.Default);
+        });
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            // Served through the gateway: addresses are relative to wherever the document was read.
+            document.Servers?.Clear();
+            return Task.CompletedTask;
+        }));
         return builder;
     }
 }

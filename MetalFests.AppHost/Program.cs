@@ -13,17 +13,17 @@ var migrator = builder.AddProject<Projects.MetalFests_Migrator>(ServiceNames.Mig
 var festivals = builder.AddProject<Projects.MetalFests_FestivalsService>(ServiceNames.Festivals)
     .WithTable(table)
     .WaitForCompletion(migrator)
-    .WithHttpHealthCheck(HealthEndpoints.Ready);
+    .WithHttpHealthCheck(ServicePaths.Ready);
 
 var catalog = builder.AddProject<Projects.MetalFests_CatalogService>(ServiceNames.Catalog)
     .WithTable(table)
     .WaitForCompletion(migrator)
-    .WithHttpHealthCheck(HealthEndpoints.Ready);
+    .WithHttpHealthCheck(ServicePaths.Ready);
 
 builder.AddProject<Projects.MetalFests_Gateway>(ServiceNames.Gateway)
     .WithReference(festivals).WaitFor(festivals)
     .WithReference(catalog).WaitFor(catalog)
-    .WithHttpHealthCheck(HealthEndpoints.Ready)
+    .WithHttpHealthCheck(ServicePaths.Ready)
     .WithExternalHttpEndpoints();
 
 builder.Build().Run();

@@ -1,3 +1,4 @@
+using MetalFests.Gateway.Documentation;
 using MetalFests.Gateway.Routing;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.Services.AddReverseProxy()
 var app = builder.Build();
 app.UseApiErrors();
 app.MapReverseProxy();
+app.MapApiDocuments();
 app.MapUnknownApiPaths();
 app.MapDefaultEndpoints();
 app.Run();

@@ -56,8 +56,8 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation(options =>
                     // Health probes would drown the traces of real requests.
                     options.Filter = context =>
-                        !context.Request.Path.StartsWithSegments(HealthEndpoints.Ready) &&
-                        !context.Request.Path.StartsWithSegments(HealthEndpoints.Alive))
+                        !context.Request.Path.StartsWithSegments(ServicePaths.Ready) &&
+                        !context.Request.Path.StartsWithSegments(ServicePaths.Alive))
                 .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
@@ -81,8 +81,8 @@ public static class Extensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthEndpoints.Ready);
-        app.MapHealthChecks(HealthEndpoints.Alive, new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) });
+        app.MapHealthChecks(ServicePaths.Ready);
+        app.MapHealthChecks(ServicePaths.Alive, new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) });
         return app;
     }
 }

@@ -9,7 +9,7 @@ public static class BandsApi
 {
     public static IEndpointRouteBuilder MapBandsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/bands").WithTags("Bands");
+        var api = app.MapGroup("/api/bands").WithTags("Bands").ProducesErrors();
 
         api.MapGet("", ListBands)
             .WithName(nameof(ListBands))

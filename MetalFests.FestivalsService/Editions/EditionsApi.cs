@@ -10,7 +10,7 @@ public static class EditionsApi
 {
     public static IEndpointRouteBuilder MapEditionsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/festivals/{key}/editions").WithTags("Editions");
+        var api = app.MapGroup("/api/festivals/{key}/editions").WithTags("Editions").ProducesErrors();
 
         api.MapGet("", ListEditions)
             .WithName(nameof(ListEditions))

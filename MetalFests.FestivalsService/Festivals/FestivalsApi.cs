@@ -9,7 +9,7 @@ public static class FestivalsApi
 {
     public static IEndpointRouteBuilder MapFestivalsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/festivals").WithTags("Festivals");
+        var api = app.MapGroup("/api/festivals").WithTags("Festivals").ProducesErrors();
 
         api.MapGet("", ListFestivals)
             .WithName(nameof(ListFestivals))

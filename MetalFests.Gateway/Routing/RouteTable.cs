@@ -1,4 +1,5 @@
 using MetalFests.ServiceDefaults;
+using Microsoft.AspNetCore.Builder;
 using Yarp.ReverseProxy.Configuration;
 
 namespace MetalFests.Gateway.Routing;
@@ -15,6 +16,14 @@ public static class RouteTable
         (ServiceNames.Catalog, ["/api/bands", "/api/genres", "/api/roles", "/api/admin/bands", "/api/admin/genres", "/api/admin/roles"]),
     ];
 
+    /// <summary>Each service's own OpenAPI document, published by the gateway under the service's name.</summary>
+    public static string ServiceDocumentPath(string service) => $"/openapi/{service}.json";
+
+    /// <summary>The document of the whole public API, merged by the gateway from the services' documents.</summary>
+    public const string ApiDocumentPath = "/openapi/v1.json";
+
+    public static readonly IReadOnlyList<string> DocumentedServices = [.. Owners.Select(o => o.Service)];
+
     public static IReadOnlyList<RouteConfig> Routes { get; } =
     [
         .. Owners.SelectMany(owner => owner.Prefixes.Select(prefix => new RouteConfig
@@ -24,6 +33,13 @@ public static class RouteTable
             // The catch-all is optional, so the prefix itself matches too.
             Match = new RouteMatch { Path = prefix + "/{**rest}" },
         })),
+        .. Owners.Select(owner => new RouteConfig
+        {
+            RouteId = $"openapi-{owner.Service}",
+            ClusterId = owner.Service,
+            Match = new RouteMatch { Path = ServiceDocumentPath(owner.Service), Methods = ["GET", "HEAD"] },
+            Transforms = [new Dictionary<string, string> { ["PathSet"] = ServicePaths.OpenApiDocument }],
+        }),
     ];
 
     public static IReadOnlyList<ClusterConfig> Clusters { get; } =

@@ -16,8 +16,8 @@ public sealed class HealthTests(AppFixture fixture)
     {
         using var client = fixture.Service(service);
 
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(HealthEndpoints.Ready)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(HealthEndpoints.Alive)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(ServicePaths.Ready)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(ServicePaths.Alive)).StatusCode);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class HealthTests(AppFixture fixture)
             Assert.Equal(HttpStatusCode.ServiceUnavailable, await EventuallyAsync(festivals, HttpStatusCode.ServiceUnavailable, timeout.Token));
             Assert.Equal(HttpStatusCode.ServiceUnavailable, await EventuallyAsync(catalog, HttpStatusCode.ServiceUnavailable, timeout.Token));
             // Liveness does not depend on the database: the orchestrator must not restart a healthy process.
-            Assert.Equal(HttpStatusCode.OK, (await festivals.GetAsync(HealthEndpoints.Alive, timeout.Token)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await festivals.GetAsync(ServicePaths.Alive, timeout.Token)).StatusCode);
         }
         finally
         {
@@ -62,7 +62,7 @@ public sealed class HealthTests(AppFixture fixture)
         HttpStatusCode status;
         do
         {
-            status = (await client.GetAsync(HealthEndpoints.Ready, cancellationToken)).StatusCode;
+            status = (await client.GetAsync(ServicePaths.Ready, cancellationToken)).StatusCode;
             if (status != expected)
             {
                 await Task.Delay(250, cancellationToken);

@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using MetalFests.Gateway.Routing;
+using Scalar.AspNetCore;
+
+namespace MetalFests.Gateway.Documentation;
+
+/// <summary>
+/// The public API documented as one: <c>/openapi/v1.json</c> merges the services' documents (each
+/// also published as <c>/openapi/{service}.json</c>), and <c>/docs</c> is the interactive page.
+/// </summary>
+public static class ApiDocuments
+{
+    public const string PagePath = "/docs";
+    private const string Title = "MetalFests public API";
+
+    public static IEndpointRouteBuilder MapApiDocuments(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(RouteTable.ApiDocumentPath, MergedDocument).ExcludeFromDescription();
+        app.MapScalarApiReference(PagePath, options =>
+        {
+            options.WithTitle(Title).WithOpenApiRoutePattern("/openapi/{documentName}.json");
+            options.AddDocument("v1", "All services", isDefault: true);
+            foreach (var service in RouteTable.DocumentedServices)
+            {
+                options.AddDocument(service, service);
+            }
+        });
+        return app;
+    }
+
+    private static async Task<IResult> MergedDocument(IHttpClientFactory clients, CancellationToken cancellationToken)
+    {
+        var client = clients.CreateClient();
+        JsonObject? merged = null;
+        foreach (var service in RouteTable.DocumentedServices)
+        {
+            var document = JsonNode.Parse(await client.GetStringAsync($"http://{service}{MetalFests.ServiceDefaults.ServicePaths.OpenApiDocument}", cancellationToken))!.AsObject();
+            if (merged is null)
+            {
+                merged = document;
+                merged["info"]!["title"] = Title;
+                continue;
+            }
+            MergeInto(merged, document, "paths");
+            MergeInto(Child(merged, "components"), Child(document, "components"), "schemas");
+            MergeTags(merged, document);
+        }
+        return TypedResults.Text(merged!.ToJsonString(), "application/json");
+    }
+
+    /// <summary>Adds the entries of <c>source[name]</c> missing from <c>target[name]</c> (shared schemas are the same type).</summary>
+    private static void MergeInto(JsonObject target, JsonObject source, string name)
+    {
+        var into = Child(target, name);
+        foreach (var (key, value) in Child(source, name).ToList())
+        {
+            if (!into.ContainsKey(key))
+            {
+                into[key] = value?.DeepClone();
+            }
+        }
+    }
+
+    private static void MergeTags(JsonObject target, JsonObject source)
+    {
+        if (source["tags"] is not JsonArray tags)
+        {
+            return;
+        }
+        var into = target["tags"] as JsonArray ?? [];
+        target["tags"] = into;
+        foreach (var tag in tags)
+        {
+            into.Add(tag?.DeepClone());
+        }
+    }
+
+    private static JsonObject Child(JsonObject parent, string name) =>
+        parent[name] as JsonObject ?? (JsonObject)(parent[name] = new JsonObject());
+}

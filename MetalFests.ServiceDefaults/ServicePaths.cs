@@ -1,0 +1,17 @@
+namespace MetalFests.ServiceDefaults;
+
+/// <summary>Paths every service answers beside its API; the gateway routes none of them as they are.</summary>
+public static class ServicePaths
+{
+    /// <summary>Ready: every check passes, the database's included.</summary>
+    public const string Ready = "/health";
+
+    /// <summary>Alive: the process answers.</summary>
+    public const string Alive = "/alive";
+
+    /// <summary>The service's OpenAPI document (the gateway publishes it as <c>/openapi/{service}.json</c>).</summary>
+    public const string OpenApiDocument = "/openapi/v1.json";
+
+    /// <summary>DynamoDB requests the process has made, per operation: what the benchmarks count.</summary>
+    public const string DynamoDbRequests = "/internal/dynamodb-requests";
+}

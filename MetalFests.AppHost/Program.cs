@@ -4,6 +4,7 @@ using MetalFests.ServiceDefaults;
 var builder = DistributedApplication.CreateBuilder(args);
 
 var table = builder.AddMetalFestsTable();
+var adminKey = builder.AddAdminKey();
 
 // Creates the table (locally) and loads data/db.json into it when it is empty, then exits.
 var migrator = builder.AddProject<Projects.MetalFests_Migrator>(ServiceNames.Migrator)
@@ -12,17 +13,20 @@ var migrator = builder.AddProject<Projects.MetalFests_Migrator>(ServiceNames.Mig
 
 var festivals = builder.AddProject<Projects.MetalFests_FestivalsService>(ServiceNames.Festivals)
     .WithTable(table)
+    .WithAdminKey(adminKey)
     .WaitForCompletion(migrator)
     .WithHttpHealthCheck(ServicePaths.Ready);
 
 var catalog = builder.AddProject<Projects.MetalFests_CatalogService>(ServiceNames.Catalog)
     .WithTable(table)
+    .WithAdminKey(adminKey)
     .WaitForCompletion(migrator)
     .WithHttpHealthCheck(ServicePaths.Ready);
 
 builder.AddProject<Projects.MetalFests_Gateway>(ServiceNames.Gateway)
     .WithReference(festivals).WaitFor(festivals)
     .WithReference(catalog).WaitFor(catalog)
+    .WithAdminKey(adminKey)
     .WithHttpHealthCheck(ServicePaths.Ready)
     .WithExternalHttpEndpoints();
 

@@ -1,15 +1,19 @@
 using MetalFests.Gateway.Documentation;
+using MetalFests.Gateway.Invalidation;
 using MetalFests.Gateway.Routing;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddEdge();
 builder.Services.AddReverseProxy()
     .LoadFromMemory(RouteTable.Routes, RouteTable.Clusters)
     .AddServiceDiscoveryDestinationResolver();
 
 var app = builder.Build();
 app.UseApiErrors();
+app.UseEdge();
 app.MapReverseProxy();
+app.MapInvalidationApi();
 app.MapApiDocuments();
 app.MapUnknownApiPaths();
 app.MapDefaultEndpoints();

@@ -1,4 +1,6 @@
 using MetalFests.ServiceDefaults;
+using MetalFests.ServiceDefaults.Security;
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +35,10 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
         builder.Services.AddApiErrors();
+        // Bad bodies and parameters throw, so the error handler answers them in the envelope.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.Configure<ApiKeyOptions>(options => builder.Configuration.GetSection(ApiKeyOptions.SectionName).Bind(options.Keys));
+        builder.Services.AddSingleton<ApiKeyAuthenticator>();
         return builder;
     }
 

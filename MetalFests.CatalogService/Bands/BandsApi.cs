@@ -1,3 +1,4 @@
+using MetalFests.ServiceDefaults.Caching;
 using MetalFests.Api.Http;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.Storage.Stores;
@@ -47,6 +48,7 @@ public static class BandsApi
         string? reviewed, string? limit, string? offset, string? q, string? country, string? genre,
         CancellationToken cancellationToken)
     {
+        SurrogateKeys.Label(http, SurrogateKeys.BandLists);
         var status = Parameters.Bool(reviewed, "reviewed");
         if (status.Error is { } e1) return e1.ToResult(http);
         var paging = Paging.Parse(limit, offset, Paging.Bands);
@@ -63,10 +65,12 @@ public static class BandsApi
         HttpContext http, CatalogStore store, string key, CancellationToken cancellationToken)
     {
         if (Parameters.Key(key) is { } invalid) return invalid.ToResult(http);
+        SurrogateKeys.Label(http, SurrogateKeys.Band(key));
         if (await store.GetBandAsync(key, cancellationToken) is not { } found)
         {
             return ApiError.NotFound("Band", key).ToResult(http);
         }
+        SurrogateKeys.Label(http, [.. found.Genres.Select(g => SurrogateKeys.Genre(g.Key)), .. found.Roles.Select(r => SurrogateKeys.Role(r.Key))]);
         return TypedResults.Ok(new BandDetailResponse(found.Band, [.. found.Genres.Select(BandGenre.From)], [.. found.Roles.Select(BandRole.From)]));
     }
 
@@ -74,10 +78,12 @@ public static class BandsApi
         HttpContext http, CatalogStore store, string key, CancellationToken cancellationToken)
     {
         if (Parameters.Key(key) is { } invalid) return invalid.ToResult(http);
+        SurrogateKeys.Label(http, SurrogateKeys.Band(key));
         if (await store.GetBandFestivalsAsync(key, cancellationToken) is not { } found)
         {
             return ApiError.NotFound("Band", key).ToResult(http);
         }
+        SurrogateKeys.Label(http, found.Appearances.Select(a => SurrogateKeys.Festival(a.FestivalKey)).Distinct());
         var festivals = found.Appearances.OrderBy(a => a.Dates.Start).ThenBy(a => a.FestivalKey, StringComparer.Ordinal).Select(BandAppearance.From).ToList();
         return TypedResults.Ok(new BandFestivalsResponse(found.Band.Key, found.Band.Name, festivals, festivals.Count));
     }

@@ -1,3 +1,4 @@
+using MetalFests.ServiceDefaults.Caching;
 using MetalFests.Api.Http;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.Storage.Stores;
@@ -16,8 +17,9 @@ public static class GenresApi
         return app;
     }
 
-    public static async Task<Ok<GenreList>> ListGenres(CatalogStore store, CancellationToken cancellationToken)
+    public static async Task<Ok<GenreList>> ListGenres(HttpContext http, CatalogStore store, CancellationToken cancellationToken)
     {
+        SurrogateKeys.Label(http, SurrogateKeys.GenreLists);
         var genres = (await store.ListGenresAsync(cancellationToken)).Select(GenreSummary.From).ToList();
         return TypedResults.Ok(new GenreList(genres, genres.Count));
     }
@@ -26,6 +28,7 @@ public static class GenresApi
         HttpContext http, CatalogStore store, string key, CancellationToken cancellationToken)
     {
         if (Parameters.Key(key) is { } invalid) return invalid.ToResult(http);
+        SurrogateKeys.Label(http, SurrogateKeys.Genre(key));
         return await store.GetGenreAsync(key, cancellationToken) is { } genre
             ? TypedResults.Ok(new GenreResponse(genre))
             : ApiError.NotFound("Genre", key).ToResult(http);
@@ -37,6 +40,7 @@ public static class GenresApi
         if (Parameters.Key(key) is { } invalid) return invalid.ToResult(http);
         var paging = Paging.Parse(limit, offset, Paging.Bands);
         if (paging.Error is { } error) return error.ToResult(http);
+        SurrogateKeys.Label(http, SurrogateKeys.Genre(key));
         if (await store.GetGenreBandsAsync(key, cancellationToken) is not { } found)
         {
             return ApiError.NotFound("Genre", key).ToResult(http);

@@ -1,3 +1,4 @@
+using MetalFests.ServiceDefaults.Caching;
 using MetalFests.Api.Http;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.Storage.Stores;
@@ -16,8 +17,9 @@ public static class RolesApi
         return app;
     }
 
-    public static async Task<Ok<RoleList>> ListRoles(CatalogStore store, CancellationToken cancellationToken)
+    public static async Task<Ok<RoleList>> ListRoles(HttpContext http, CatalogStore store, CancellationToken cancellationToken)
     {
+        SurrogateKeys.Label(http, SurrogateKeys.RoleLists);
         var roles = (await store.ListRolesAsync(cancellationToken)).Select(RoleSummary.From).ToList();
         return TypedResults.Ok(new RoleList(roles, roles.Count));
     }
@@ -26,6 +28,7 @@ public static class RolesApi
         HttpContext http, CatalogStore store, string key, CancellationToken cancellationToken)
     {
         if (Parameters.Key(key) is { } invalid) return invalid.ToResult(http);
+        SurrogateKeys.Label(http, SurrogateKeys.Role(key));
         return await store.GetRoleAsync(key, cancellationToken) is { } role
             ? TypedResults.Ok(new RoleResponse(role))
             : ApiError.NotFound("Role", key).ToResult(http);
@@ -37,6 +40,7 @@ public static class RolesApi
         if (Parameters.Key(key) is { } invalid) return invalid.ToResult(http);
         var paging = Paging.Parse(limit, offset, Paging.Bands);
         if (paging.Error is { } error) return error.ToResult(http);
+        SurrogateKeys.Label(http, SurrogateKeys.Role(key));
         if (await store.GetRoleMembersAsync(key, cancellationToken) is not { } found)
         {
             return ApiError.NotFound("Role", key).ToResult(http);

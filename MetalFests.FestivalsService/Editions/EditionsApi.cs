@@ -1,3 +1,4 @@
+using MetalFests.ServiceDefaults.Caching;
 using MetalFests.Api.Http;
 using MetalFests.FestivalsService.Festivals;
 using MetalFests.ServiceDefaults.Errors;
@@ -32,10 +33,12 @@ public static class EditionsApi
         {
             return invalid.ToResult(http);
         }
+        SurrogateKeys.Label(http, SurrogateKeys.Festival(key));
         if (await store.GetWithEditionsAsync(key, cancellationToken) is not { } found)
         {
             return ApiError.NotFound("Festival", key).ToResult(http);
         }
+        FestivalsApi.LabelLineups(http, found.Editions);
         var editions = found.Editions.OrderByDescending(e => e.Year).Select(EditionDetail.From).ToList();
         return TypedResults.Ok(new EditionList(found.Festival.Key, found.Festival.Name, editions, editions.Count));
     }
@@ -52,6 +55,7 @@ public static class EditionsApi
         {
             return badYear.ToResult(http);
         }
+        SurrogateKeys.Label(http, SurrogateKeys.Festival(key));
         var (festival, edition) = await store.GetEditionAsync(key, parsedYear.Value, cancellationToken);
         if (festival is null)
         {
@@ -61,6 +65,7 @@ public static class EditionsApi
         {
             return ApiError.NotFound("Edition", $"{key}/{parsedYear.Value}").ToResult(http);
         }
+        FestivalsApi.LabelLineups(http, [edition]);
         return TypedResults.Ok(new EditionResponse(edition));
     }
 }

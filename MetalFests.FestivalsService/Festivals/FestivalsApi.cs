@@ -1,3 +1,5 @@
+using MetalFests.ServiceDefaults.Caching;
+using MetalFests.Storage.Model;
 using MetalFests.Api.Http;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.Storage.Stores;
@@ -30,11 +32,16 @@ public static class FestivalsApi
         return app;
     }
 
+    /// <summary>A festival page shows its line-ups: a change to any band on them evicts it.</summary>
+    public static void LabelLineups(HttpContext http, IEnumerable<Edition> editions) =>
+        SurrogateKeys.Label(http, editions.SelectMany(e => e.Bands).Select(b => SurrogateKeys.Band(b.Key)).Distinct());
+
     public static async Task<Results<Ok<FestivalList>, JsonHttpResult<ErrorEnvelope>>> ListFestivals(
         HttpContext http, FestivalsStore store,
         string? q, string? country, string? from, string? to, string? near, string? radiusKm,
         CancellationToken cancellationToken)
     {
+        SurrogateKeys.Label(http, SurrogateKeys.FestivalLists);
         var filters = FestivalFilters.Parse(q, country, from, to, near, radiusKm);
         if (filters.Error is { } error)
         {
@@ -47,6 +54,7 @@ public static class FestivalsApi
     public static async Task<Results<Ok<FestivalPage>, JsonHttpResult<ErrorEnvelope>>> ListUpcomingFestivals(
         HttpContext http, FestivalsStore store, Today today, string? limit, string? offset, CancellationToken cancellationToken)
     {
+        SurrogateKeys.Label(http, SurrogateKeys.FestivalLists);
         var paging = Paging.Parse(limit, offset, Paging.Festivals);
         if (paging.Error is { } error)
         {
@@ -66,10 +74,12 @@ public static class FestivalsApi
         {
             return invalid.ToResult(http);
         }
+        SurrogateKeys.Label(http, SurrogateKeys.Festival(key));
         if (await store.GetWithEditionsAsync(key, cancellationToken) is not { } found)
         {
             return ApiError.NotFound("Festival", key).ToResult(http);
         }
+        LabelLineups(http, found.Editions);
         return TypedResults.Ok(new FestivalDetailResponse(found.Festival, [.. found.Editions.OrderByDescending(e => e.Year).Select(EditionDetail.From)]));
     }
 }

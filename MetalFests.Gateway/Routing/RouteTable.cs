@@ -1,19 +1,21 @@
+using MetalFests.Gateway.Cors;
 using MetalFests.ServiceDefaults;
-using Microsoft.AspNetCore.Builder;
 using Yarp.ReverseProxy.Configuration;
 
 namespace MetalFests.Gateway.Routing;
 
 /// <summary>
-/// Which service owns which path: the one route table of the system. Public reads and the admin
-/// paths of a resource go to the service that owns the resource.
+/// Which service owns which path: the one route table of the system. A resource's public reads and
+/// its admin paths go to the service that owns it; public routes are cached and open to any origin.
 /// </summary>
 public static class RouteTable
 {
-    private static readonly (string Service, string[] Prefixes)[] Owners =
+    private const string CacheMetadata = "EdgeCache";
+
+    private static readonly (string Service, string[] Public, string[] Admin)[] Owners =
     [
-        (ServiceNames.Festivals, ["/api/festivals", "/api/admin/festivals"]),
-        (ServiceNames.Catalog, ["/api/bands", "/api/genres", "/api/roles", "/api/admin/bands", "/api/admin/genres", "/api/admin/roles"]),
+        (ServiceNames.Festivals, ["/api/festivals"], ["/api/admin/festivals"]),
+        (ServiceNames.Catalog, ["/api/bands", "/api/genres", "/api/roles"], ["/api/admin/bands", "/api/admin/genres", "/api/admin/roles"]),
     ];
 
     /// <summary>Each service's own OpenAPI document, published by the gateway under the service's name.</summary>
@@ -22,17 +24,15 @@ public static class RouteTable
     /// <summary>The document of the whole public API, merged by the gateway from the services' documents.</summary>
     public const string ApiDocumentPath = "/openapi/v1.json";
 
+    /// <summary>The gateway's own admin paths (cache invalidation).</summary>
+    public const string AdminCachePath = "/api/admin/cache";
+
     public static readonly IReadOnlyList<string> DocumentedServices = [.. Owners.Select(o => o.Service)];
 
     public static IReadOnlyList<RouteConfig> Routes { get; } =
     [
-        .. Owners.SelectMany(owner => owner.Prefixes.Select(prefix => new RouteConfig
-        {
-            RouteId = prefix.TrimStart('/').Replace('/', '-'),
-            ClusterId = owner.Service,
-            // The catch-all is optional, so the prefix itself matches too.
-            Match = new RouteMatch { Path = prefix + "/{**rest}" },
-        })),
+        .. Owners.SelectMany(owner => owner.Public.Select(prefix => Route(owner.Service, prefix, CorsPolicies.Public, cached: true))),
+        .. Owners.SelectMany(owner => owner.Admin.Select(prefix => Route(owner.Service, prefix, CorsPolicies.Admin, cached: false))),
         .. Owners.Select(owner => new RouteConfig
         {
             RouteId = $"openapi-{owner.Service}",
@@ -54,4 +54,17 @@ public static class RouteTable
             },
         }),
     ];
+
+    /// <summary>Whether responses of this route may be kept by the edge cache (public reads only).</summary>
+    public static bool IsCacheable(RouteConfig route) => route.Metadata?.ContainsKey(CacheMetadata) == true;
+
+    private static RouteConfig Route(string service, string prefix, string corsPolicy, bool cached) => new()
+    {
+        RouteId = prefix.TrimStart('/').Replace('/', '-'),
+        ClusterId = service,
+        // The catch-all is optional, so the prefix itself matches too.
+        Match = new RouteMatch { Path = prefix + "/{**rest}" },
+        CorsPolicy = corsPolicy,
+        Metadata = cached ? new Dictionary<string, string> { [CacheMetadata] = "public" } : null,
+    };
 }

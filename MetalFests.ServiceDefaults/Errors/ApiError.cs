@@ -32,6 +32,23 @@ public sealed record ApiError(int Status, string Code, string Message, IReadOnly
         new(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed, $"Method {method} is not allowed on '{path}'",
             new Dictionary<string, object?> { ["method"] = method });
 
+    public static ApiError Unauthorized() =>
+        new(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, "A valid API key is required in the X-Api-Key header", NoDetails);
+
+    public static ApiError Forbidden(string permission) =>
+        new(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, $"The API key lacks the '{permission}' permission",
+            new Dictionary<string, object?> { ["requiredPermission"] = permission });
+
+    /// <summary>A bad field of a request body: <c>details.field</c> names it.</summary>
+    public static ApiError InvalidField(string field, string reason) =>
+        new(StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, $"Invalid field '{field}': {reason}",
+            new Dictionary<string, object?> { ["field"] = field, ["reason"] = reason });
+
+    /// <summary>The seed's rate-limit response: <c>details {limit, remaining, reset}</c> (reset as a Unix time).</summary>
+    public static ApiError RateLimited(string policy, int limit, int remaining, long reset, int retryAfterSeconds) =>
+        new(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimitExceeded, $"Rate limit exceeded. Please retry after {retryAfterSeconds} seconds.",
+            new Dictionary<string, object?> { ["policy"] = policy, ["limit"] = limit, ["remaining"] = remaining, ["reset"] = reset });
+
     public static ApiError PayloadTooLarge() =>
         new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "Request body too large", NoDetails);
 

@@ -1,0 +1,51 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+
+namespace MetalFests.Gateway.Caching;
+
+/// <summary>A stored origin response: identity body, its validators and labels; compressed forms made once, on first need.</summary>
+public sealed class CachedResponse
+{
+    private readonly Lazy<byte[]> _brotli;
+    private readonly Lazy<byte[]> _gzip;
+
+    public CachedResponse(int statusCode, string contentType, string cacheControl, byte[] body, DateTimeOffset storedAt, TimeSpan timeToLive, IReadOnlyCollection<string> labels)
+    {
+        StatusCode = statusCode;
+        ContentType = contentType;
+        CacheControl = cacheControl;
+        Body = body;
+        StoredAt = storedAt;
+        TimeToLive = timeToLive;
+        Labels = labels;
+        ETag = $"\"{Convert.ToBase64String(SHA256.HashData(body), 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
+        _brotli = new(() => Compress(body, s => new BrotliStream(s, CompressionLevel.Optimal)));
+        _gzip = new(() => Compress(body, s => new GZipStream(s, CompressionLevel.Optimal)));
+    }
+
+    public int StatusCode { get; }
+    public string ContentType { get; }
+    public string CacheControl { get; }
+    public byte[] Body { get; }
+    public string ETag { get; }
+    public DateTimeOffset StoredAt { get; }
+    public TimeSpan TimeToLive { get; }
+    public IReadOnlyCollection<string> Labels { get; }
+
+    public byte[] Brotli => _brotli.Value;
+    public byte[] Gzip => _gzip.Value;
+
+    public bool IsFresh(DateTimeOffset now) => now - StoredAt < TimeToLive;
+    public bool IsServableStale(DateTimeOffset now, TimeSpan staleIfError) => now - StoredAt < TimeToLive + staleIfError;
+    public int AgeSeconds(DateTimeOffset now) => (int)Math.Max(0, (now - StoredAt).TotalSeconds);
+
+    private static byte[] Compress(byte[] body, Func<Stream, Stream> compressor)
+    {
+        using var output = new MemoryStream();
+        using (var stream = compressor(output))
+        {
+            stream.Write(body);
+        }
+        return output.ToArray();
+    }
+}

@@ -1,0 +1,217 @@
+using System.Globalization;
+using MetalFests.Gateway.Routing;
+using MetalFests.ServiceDefaults.Caching;
+using MetalFests.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+using Yarp.ReverseProxy.Model;
+
+namespace MetalFests.Gateway.Caching;
+
+/// <summary>
+/// Serves public GETs from <see cref="EdgeCache"/>: fresh entries without the origin, concurrent misses
+/// as one origin request, <c>If-None-Match</c> as 304, stale entries when the origin fails. Every
+/// response loses its surrogate-key labels here; a successful write evicts what its labels name.
+/// </summary>
+public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, EdgeMetrics metrics)
+{
+    public const string CacheStatusHeader = "X-Cache";
+    private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Connection", "Keep-Alive", "Transfer-Encoding", "Content-Length", "Upgrade", "Proxy-Connection", "Date", "Server",
+    };
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!IsCacheable(context))
+        {
+            EvictAfterWrite(context);
+            await next(context);
+            return;
+        }
+
+        var key = context.Request.Path.Value + context.Request.QueryString.Value;
+        var now = cache.Now;
+        cache.TryGet(key, out var entry);
+        if (entry is not null && entry.IsFresh(now))
+        {
+            metrics.Lookup(CacheOutcome.Hit);
+            await ServeAsync(context, entry, CacheOutcome.Hit, now);
+            return;
+        }
+
+        var isHead = HttpMethods.IsHead(context.Request.Method);
+        var (origin, shared) = await cache.FetchOnceAsync(key, () => FetchAsync(context));
+        now = cache.Now;
+        if (Storable(origin, now) is { } stored)
+        {
+            if (!shared)
+            {
+                cache.Store(key, stored);
+            }
+            var outcome = shared ? CacheOutcome.Hit : CacheOutcome.Miss;
+            metrics.Lookup(outcome);
+            await ServeAsync(context, stored, outcome, now, isHead);
+            return;
+        }
+        if (origin.StatusCode >= StatusCodes.Status500InternalServerError && entry is not null && entry.IsServableStale(now, cache.Options.StaleIfError))
+        {
+            metrics.Lookup(CacheOutcome.Stale);
+            await ServeAsync(context, entry, CacheOutcome.Stale, now, isHead);
+            return;
+        }
+        metrics.Lookup(CacheOutcome.Miss);
+        await ReplayAsync(context, origin, isHead);
+    }
+
+    /// <summary>GET/HEAD of a public route, without credentials, while the cache is on.</summary>
+    private bool IsCacheable(HttpContext context) =>
+        cache.Options.Enabled
+        && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && !context.Request.Headers.ContainsKey(RequestHeaders.ApiKey)
+        && !context.Request.Headers.ContainsKey(HeaderNames.Authorization)
+        && context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>() is { } route
+        && RouteTable.IsCacheable(route.Config);
+
+    /// <summary>Strips the labels from a response that passes through; after a successful write, evicts what they name.</summary>
+    private void EvictAfterWrite(HttpContext context)
+    {
+        var isWrite = !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !HttpMethods.IsOptions(context.Request.Method);
+        context.Response.OnStarting(() =>
+        {
+            var labels = SurrogateKeys.Parse(context.Response.Headers[SurrogateKeys.Header]);
+            context.Response.Headers.Remove(SurrogateKeys.Header);
+            if (isWrite && context.Response.StatusCode is >= 200 and < 300)
+            {
+                cache.EvictLabels(labels);
+            }
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>Runs the proxy with the response captured in memory (a HEAD asks the origin for the GET it stands for).</summary>
+    private async Task<OriginResponse> FetchAsync(HttpContext context)
+    {
+        var bodyFeature = context.Features.Get<IHttpResponseBodyFeature>();
+        using var buffer = new MemoryStream();
+        context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(buffer));
+        var method = context.Request.Method;
+        context.Request.Method = HttpMethods.Get;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Features.Set(bodyFeature);
+            context.Request.Method = method;
+        }
+        var headers = context.Response.Headers
+            .Where(h => !HopByHop.Contains(h.Key))
+            .Select(h => new KeyValuePair<string, string[]>(h.Key, h.Value.ToArray()!))
+            .ToList();
+        return new OriginResponse(context.Response.StatusCode, headers, buffer.ToArray());
+    }
+
+    /// <summary>A 200 the origin allows caching (for its max-age), or a 404 (briefly); otherwise null.</summary>
+    private CachedResponse? Storable(OriginResponse origin, DateTimeOffset now)
+    {
+        if (origin.Body.Length > cache.Options.MaxBodyBytes)
+        {
+            return null;
+        }
+        var labels = SurrogateKeys.Parse(origin.Header(SurrogateKeys.Header));
+        var contentType = origin.Header(HeaderNames.ContentType) ?? "application/json";
+        if (origin.StatusCode == StatusCodes.Status200OK && MaxAge(origin.Header(HeaderNames.CacheControl)) is { } ttl && ttl > TimeSpan.Zero)
+        {
+            return new CachedResponse(origin.StatusCode, contentType, origin.Header(HeaderNames.CacheControl)!, origin.Body, now, ttl, labels);
+        }
+        if (origin.StatusCode == StatusCodes.Status404NotFound && cache.Options.NotFoundTtl > TimeSpan.Zero)
+        {
+            var ttl404 = cache.Options.NotFoundTtl;
+            return new CachedResponse(origin.StatusCode, contentType, $"public, max-age={(int)ttl404.TotalSeconds}", origin.Body, now, ttl404, labels);
+        }
+        return null;
+    }
+
+    private static TimeSpan? MaxAge(string? cacheControl)
+    {
+        if (cacheControl is null || !CacheControlHeaderValue.TryParse(cacheControl, out var value) || value.NoStore || value.Private || value.NoCache)
+        {
+            return null;
+        }
+        return value.SharedMaxAge ?? value.MaxAge;
+    }
+
+    private static async Task ServeAsync(HttpContext context, CachedResponse entry, string outcome, DateTimeOffset now, bool? isHead = null)
+    {
+        var response = context.Response;
+        response.Headers.Clear();
+        response.StatusCode = entry.StatusCode;
+        var headers = response.Headers;
+        headers.CacheControl = entry.CacheControl;
+        headers.ETag = entry.ETag;
+        headers.Age = entry.AgeSeconds(now).ToString(CultureInfo.InvariantCulture);
+        headers[CacheStatusHeader] = outcome;
+        headers.Vary = HeaderNames.AcceptEncoding;
+
+        if (entry.StatusCode == StatusCodes.Status200OK && Matches(context.Request.Headers.IfNoneMatch, entry.ETag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        headers.ContentType = entry.ContentType;
+        var body = entry.Body;
+        switch (Encoding(context.Request.Headers.AcceptEncoding))
+        {
+            case "br":
+                body = entry.Brotli;
+                headers.ContentEncoding = "br";
+                break;
+            case "gzip":
+                body = entry.Gzip;
+                headers.ContentEncoding = "gzip";
+                break;
+        }
+        response.ContentLength = body.Length;
+        if (!(isHead ?? HttpMethods.IsHead(context.Request.Method)))
+        {
+            await response.Body.WriteAsync(body, context.RequestAborted);
+        }
+    }
+
+    private static async Task ReplayAsync(HttpContext context, OriginResponse origin, bool isHead)
+    {
+        var response = context.Response;
+        response.Headers.Clear();
+        response.StatusCode = origin.StatusCode;
+        foreach (var (name, values) in origin.Headers)
+        {
+            if (!string.Equals(name, SurrogateKeys.Header, StringComparison.OrdinalIgnoreCase))
+            {
+                response.Headers[name] = values;
+            }
+        }
+        response.ContentLength = origin.Body.Length;
+        if (!isHead && origin.Body.Length > 0)
+        {
+            await response.Body.WriteAsync(origin.Body, context.RequestAborted);
+        }
+    }
+
+    private static bool Matches(StringValues ifNoneMatch, string etag) =>
+        ifNoneMatch.Any(value => value is not null && (value.Trim() == "*" || value.Split(',').Any(tag => tag.Trim().TrimStart('W', '/') == etag)));
+
+    /// <summary>br over gzip when the client accepts both; identity otherwise (q=0 refuses).</summary>
+    private static string? Encoding(StringValues acceptEncoding)
+    {
+        if (!StringWithQualityHeaderValue.TryParseList(acceptEncoding, out var offers))
+        {
+            return null;
+        }
+        bool Accepts(string coding) => offers.Any(o => string.Equals(o.Value.Value, coding, StringComparison.OrdinalIgnoreCase) && o.Quality is not 0);
+        return Accepts("br") ? "br" : Accepts("gzip") ? "gzip" : null;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using MetalFests.Gateway;
+using MetalFests.Gateway.Caching;
+using MetalFests.Gateway.Cors;
+using MetalFests.Gateway.Invalidation;
+using MetalFests.Gateway.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>The edge's policies (CloudFront's and API Gateway's roles), each a small piece of its own folder.</summary>
+public static class EdgeExtensions
+{
+    public static WebApplicationBuilder AddEdge(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<CacheOptions>(builder.Configuration.GetSection(CacheOptions.SectionName));
+        services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<EdgeMetrics>();
+        services.AddSingleton<EdgeCache>();
+        services.AddSingleton<InvalidationLog>();
+        services.AddSingleton<EdgeRateLimiter>();
+        services.AddEdgeCors(builder.Configuration);
+        services.AddResponseCompression(options =>
+        {
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ["application/json"];
+        });
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            // Only the configured proxies are believed: the defaults would trust any loopback caller.
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+            foreach (var proxy in builder.Configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>()?.TrustedProxies ?? [])
+            {
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
+        return builder;
+    }
+
+    /// <summary>Order matters: the client address, then limits, compression and CORS, then the cache in front of the proxy.</summary>
+    public static WebApplication UseEdge(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseMiddleware<RateLimitMiddleware>();
+        app.UseResponseCompression();
+        app.UseCors();
+        app.UseMiddleware<EdgeCacheMiddleware>();
+        return app;
+    }
+}

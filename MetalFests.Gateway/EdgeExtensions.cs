@@ -32,11 +32,11 @@ public static class EdgeExtensions
         });
         services.Configure<ForwardedHeadersOptions>(options =>
         {
-            // Only the configured proxies are believed: the defaults would trust any loopback caller.
+            // Only the configured proxies are believed (the defaults would trust any loopback caller).
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
             options.KnownIPNetworks.Clear();
             options.KnownProxies.Clear();
-            foreach (var proxy in builder.Configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>()?.TrustedProxies ?? [])
+            foreach (var proxy in TrustedProxies(builder.Configuration))
             {
                 options.KnownProxies.Add(IPAddress.Parse(proxy));
             }
@@ -45,10 +45,17 @@ public static class EdgeExtensions
         return builder;
     }
 
+    private static string[] TrustedProxies(IConfiguration configuration) =>
+        configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>()?.TrustedProxies ?? [];
+
     /// <summary>Order matters: the client address, then limits, compression and CORS, then the cache in front of the proxy.</summary>
     public static WebApplication UseEdge(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        // With no known proxy the middleware would believe every sender, so it runs only when some are configured.
+        if (TrustedProxies(app.Configuration).Length > 0)
+        {
+            app.UseForwardedHeaders();
+        }
         app.UseMiddleware<RateLimitMiddleware>();
         app.UseResponseCompression();
         app.UseCors();

@@ -4,6 +4,8 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using MetalFests.ServiceDefaults;
+using MetalFests.AppHost;
+using MetalFests.ServiceDefaults.Security;
 using MetalFests.Storage;
 using Microsoft.Extensions.Options;
 
@@ -24,15 +26,30 @@ public sealed class AppFixture : IAsyncLifetime
     /// </summary>
     public static readonly DateOnly Today = new(2026, 6, 20);
 
+    /// <summary>The development key (full permission) the AppHost hashes for the services.</summary>
+    public const string AdminKey = "test-admin-key-full";
+
+    /// <summary>A read-only key, configured on the gateway for permission tests.</summary>
+    public const string ViewerKey = "test-viewer-key-read";
+
     public DistributedApplication App { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MetalFests_AppHost>(
-            ["Database:Provider=local", "Database:LocalDataPath="]);
+            ["Database:Provider=local", "Database:LocalDataPath=", $"{AdminKeys.EnvironmentVariable}={AdminKey}"]);
         builder.CreateResourceBuilder<ProjectResource>(ServiceNames.Festivals)
             .WithEnvironment(MetalFests.Api.Http.Today.ConfigurationKey.Replace(":", "__"), Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        // Rate limits have their own tests (an in-process gateway with small limits); here they would only
+        // throttle the suite, which sends thousands of requests from one address.
+        builder.CreateResourceBuilder<ProjectResource>(ServiceNames.Gateway)
+            .WithEnvironment("Gateway__RateLimits__PerIpLimit", "10000000")
+            .WithEnvironment("Gateway__RateLimits__PublicBurst", "10000000")
+            .WithEnvironment("Gateway__RateLimits__PublicRatePerSecond", "10000000")
+            .WithEnvironment("ApiKeys__1__Id", "viewer")
+            .WithEnvironment("ApiKeys__1__Hash", ApiKeyAuthenticator.HashOf(ViewerKey))
+            .WithEnvironment("ApiKeys__1__Permission", nameof(Permission.Read));
         App = await builder.BuildAsync();
         using var cts = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(cts.Token);

@@ -1,0 +1,15 @@
+using System.Net.Http.Json;
+using MetalFests.ServiceDefaults;
+
+namespace MetalFests.Tests.Infrastructure;
+
+/// <summary>How many DynamoDB requests a service has made: every origin read makes at least one.</summary>
+public static class DynamoDbRequests
+{
+    public static async Task<long> CountAsync(AppFixture fixture, string service)
+    {
+        using var client = fixture.Service(service);
+        var totals = await client.GetFromJsonAsync<Dictionary<string, long>>(ServicePaths.DynamoDbRequests);
+        return totals!.Where(t => t.Key is not "DescribeTable").Sum(t => t.Value);
+    }
+}

@@ -194,6 +194,7 @@ public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, E
                 response.Headers[name] = values;
             }
         }
+        response.Headers[CacheStatusHeader] = CacheOutcome.Miss;
         response.ContentLength = origin.Body.Length;
         if (!isHead && origin.Body.Length > 0)
         {

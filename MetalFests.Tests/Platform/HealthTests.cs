@@ -20,12 +20,21 @@ public sealed class HealthTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(ServicePaths.Alive)).StatusCode);
     }
 
+    /// <summary>
+    /// One outage of the database (restarting it costs a reload of the data), three rules: readiness
+    /// follows the database, reads the edge has no copy of answer 503 in the envelope, and the edge
+    /// serves its expired copies, marked stale, for up to 24 hours past expiry.
+    /// </summary>
     [Fact]
-    public async Task Health_reports_unhealthy_while_the_database_is_stopped_and_recovers_after()
+    public async Task During_a_database_outage_health_fails_reads_get_503_and_the_edge_serves_stale_copies()
     {
         using var festivals = fixture.Service(ServiceNames.Festivals);
         using var catalog = fixture.Service(ServiceNames.Catalog);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var edge = new InProcessGateway(Edge.CacheExpiryTests.Unlimited, fixture);
+        using var edgeClient = edge.CreateClient();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var cached = await edgeClient.GetAsync("/api/festivals/hellfest", timeout.Token);
+        var cachedBody = await cached.Content.ReadAsStringAsync(timeout.Token);
 
         await ExecuteAsync(ServiceNames.Database, KnownResourceCommands.StopCommand, timeout.Token);
         try
@@ -34,6 +43,20 @@ public sealed class HealthTests(AppFixture fixture)
             Assert.Equal(HttpStatusCode.ServiceUnavailable, await EventuallyAsync(catalog, HttpStatusCode.ServiceUnavailable, timeout.Token));
             // Liveness does not depend on the database: the orchestrator must not restart a healthy process.
             Assert.Equal(HttpStatusCode.OK, (await festivals.GetAsync(ServicePaths.Alive, timeout.Token)).StatusCode);
+
+            using var uncached = await fixture.Gateway.GetAsync("/api/bands/iron-maiden?outage=1", timeout.Token);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, uncached.StatusCode);
+            Assert.Equal("SERVICE_UNAVAILABLE", (await Envelope.ReadAsync(uncached)).GetProperty("code").GetString());
+
+            edge.Clock.Advance(TimeSpan.FromMinutes(31));
+            using var stale = await edgeClient.GetAsync("/api/festivals/hellfest", timeout.Token);
+            Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+            Assert.Equal("Stale", stale.Headers.GetValues("X-Cache").Single());
+            Assert.Equal(cachedBody, await stale.Content.ReadAsStringAsync(timeout.Token));
+
+            edge.Clock.Advance(TimeSpan.FromHours(24));
+            using var tooOld = await edgeClient.GetAsync("/api/festivals/hellfest", timeout.Token);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, tooOld.StatusCode);
         }
         finally
         {

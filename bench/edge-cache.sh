@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Issue 5 targets: a cache hit of GET /api/festivals through the gateway against nginx serving the
+# identical body as a static file — same wrk threads, connections and duration, one run, this machine:
+#   gateway ≥ 0.6× nginx's requests/s (aim 0.8×), p99 ≤ 5 ms at 64 connections, zero requests reaching
+#   the services during the hit run (their own DynamoDB request counters). Then the miss path (cache off).
+# Usage: bench/edge-cache.sh [seconds per run, default 20] [connections, default 64] [threads, default 2]
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+DURATION=${1:-20}; CONNECTIONS=${2:-64}; THREADS=${3:-2}
+need wrk wrk
+need nginx nginx
+
+# Rate limits raised for the run (a benchmark is one client sending far more than 2,000 requests / 5 min).
+export Gateway__RateLimits__PerIpLimit=1000000000 Gateway__RateLimits__PublicBurst=1000000000 Gateway__RateLimits__PublicRatePerSecond=1000000000
+
+count() { curl -s "$1/internal/dynamodb-requests" | python3 -c 'import json,sys; print(sum(v for k, v in json.load(sys.stdin).items() if k != "DescribeTable"))'; }
+run_wrk() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$1" | tee -a "$RESULTS/edge-wrk.log" | awk '/Requests\/sec/ {print "    requests/s: " $2} /^ +50%/ {print "    p50: " $2} /^ +99%/ {print "    p99: " $2}'; }
+
+start_apphost
+machine
+echo "wrk: $THREADS threads, $CONNECTIONS connections, ${DURATION}s per run" | tee "$RESULTS/edge-wrk.log"
+
+# nginx serves the gateway's exact body (identity encoding, as wrk sends no Accept-Encoding).
+NGINX_DIR="$RESULTS/nginx"; mkdir -p "$NGINX_DIR/www/api"
+curl -sf http://localhost:5080/api/festivals -o "$NGINX_DIR/www/api/festivals"
+NGINX_PORT=$(free_port)
+cat >"$NGINX_DIR/nginx.conf" <<CONF
+worker_processes auto;
+pid $NGINX_DIR/nginx.pid;
+error_log $NGINX_DIR/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $NGINX_DIR/www;
+    default_type application/json;
+  }
+}
+CONF
+nginx -c "$NGINX_DIR/nginx.conf"
+trap 'nginx -s stop -c "$NGINX_DIR/nginx.conf" 2>/dev/null || true; stop_apphost' EXIT
+cmp <(curl -s "http://127.0.0.1:$NGINX_PORT/api/festivals") <(curl -s http://localhost:5080/api/festivals) && echo "bodies identical: $(stat -c %s "$NGINX_DIR/www/api/festivals") bytes"
+
+wrk -t1 -c4 -d3s http://localhost:5080/api/festivals >/dev/null   # warm the cache and the JIT
+before=$(count http://localhost:5081)
+echo "--- nginx, static file"; NGINX=$(run_wrk "http://127.0.0.1:$NGINX_PORT/api/festivals")
+echo "$NGINX"
+echo "--- gateway, cache hit"; HIT=$(run_wrk http://localhost:5080/api/festivals)
+echo "$HIT"
+after=$(count http://localhost:5081)
+echo "    DynamoDB requests by the festivals service during the hit run: $((after - before))"
+python3 - "$NGINX" "$HIT" <<'PY'
+import sys, re
+rps = lambda s: float(re.search(r"requests/s: ([\d.]+)", s).group(1))
+print(f"--- ratio gateway/nginx: {rps(sys.argv[2]) / rps(sys.argv[1]):.2f}")
+PY
+
+nginx -s stop -c "$NGINX_DIR/nginx.conf"
+stop_apphost
+echo "--- gateway, cache off (every request reaches the festivals service and DynamoDB Local)"
+export Gateway__Cache__Enabled=false
+start_apphost
+wrk -t1 -c4 -d3s http://localhost:5080/api/festivals >/dev/null
+run_wrk http://localhost:5080/api/festivals

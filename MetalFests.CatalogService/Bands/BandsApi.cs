@@ -12,30 +12,30 @@ public static class BandsApi
     {
         var api = app.MapGroup("/api/bands").WithTags("Bands").ProducesErrors();
 
-        api.MapGet("", ListBands)
+        api.MapRead("", ListBands)
             .WithName(nameof(ListBands))
             .WithSummary("All bands' metadata, paginated")
             .WithDescription("Filters: reviewed (true/false), q (name contains), country, genre (a genre key).")
             .CacheFor(CacheTtl.Bands);
 
-        api.MapGet("/reviewed", (HttpContext http, CatalogStore store, string? limit, string? offset, string? q, string? country, string? genre, CancellationToken ct) =>
+        api.MapRead("/reviewed", (HttpContext http, CatalogStore store, string? limit, string? offset, string? q, string? country, string? genre, CancellationToken ct) =>
                 ListBands(http, store, "true", limit, offset, q, country, genre, ct))
             .WithName("ListReviewedBands")
             .WithSummary("Only reviewed bands")
             .CacheFor(CacheTtl.Bands);
 
-        api.MapGet("/unreviewed", (HttpContext http, CatalogStore store, string? limit, string? offset, string? q, string? country, string? genre, CancellationToken ct) =>
+        api.MapRead("/unreviewed", (HttpContext http, CatalogStore store, string? limit, string? offset, string? q, string? country, string? genre, CancellationToken ct) =>
                 ListBands(http, store, "false", limit, offset, q, country, genre, ct))
             .WithName("ListUnreviewedBands")
             .WithSummary("Bands needing review")
             .CacheFor(CacheTtl.UnreviewedBands);
 
-        api.MapGet("/{key}", GetBand)
+        api.MapRead("/{key}", GetBand)
             .WithName(nameof(GetBand))
             .WithSummary("A band with its genres and roles")
             .CacheFor(CacheTtl.Band);
 
-        api.MapGet("/{key}/festivals", GetBandFestivals)
+        api.MapRead("/{key}/festivals", GetBandFestivals)
             .WithName(nameof(GetBandFestivals))
             .WithSummary("Festival editions featuring this band")
             .CacheFor(CacheTtl.BandFestivals);

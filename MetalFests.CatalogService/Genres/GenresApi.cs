@@ -11,9 +11,9 @@ public static class GenresApi
     public static IEndpointRouteBuilder MapGenresApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/genres").WithTags("Genres").ProducesErrors();
-        api.MapGet("", ListGenres).WithName(nameof(ListGenres)).WithSummary("All genres").CacheFor(CacheTtl.Genres);
-        api.MapGet("/{key}", GetGenre).WithName(nameof(GetGenre)).WithSummary("A genre").CacheFor(CacheTtl.Genres);
-        api.MapGet("/{key}/bands", GetGenreBands).WithName(nameof(GetGenreBands)).WithSummary("Bands in this genre, paginated").CacheFor(CacheTtl.GenreBands);
+        api.MapRead("", ListGenres).WithName(nameof(ListGenres)).WithSummary("All genres").CacheFor(CacheTtl.Genres);
+        api.MapRead("/{key}", GetGenre).WithName(nameof(GetGenre)).WithSummary("A genre").CacheFor(CacheTtl.Genres);
+        api.MapRead("/{key}/bands", GetGenreBands).WithName(nameof(GetGenreBands)).WithSummary("Bands in this genre, paginated").CacheFor(CacheTtl.GenreBands);
         return app;
     }
 

@@ -11,9 +11,9 @@ public static class RolesApi
     public static IEndpointRouteBuilder MapRolesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/roles").WithTags("Roles").ProducesErrors();
-        api.MapGet("", ListRoles).WithName(nameof(ListRoles)).WithSummary("All roles").CacheFor(CacheTtl.Roles);
-        api.MapGet("/{key}", GetRole).WithName(nameof(GetRole)).WithSummary("A role").CacheFor(CacheTtl.Roles);
-        api.MapGet("/{key}/members", GetRoleMembers).WithName(nameof(GetRoleMembers)).WithSummary("Band members with this role, paginated").CacheFor(CacheTtl.RoleMembers);
+        api.MapRead("", ListRoles).WithName(nameof(ListRoles)).WithSummary("All roles").CacheFor(CacheTtl.Roles);
+        api.MapRead("/{key}", GetRole).WithName(nameof(GetRole)).WithSummary("A role").CacheFor(CacheTtl.Roles);
+        api.MapRead("/{key}/members", GetRoleMembers).WithName(nameof(GetRoleMembers)).WithSummary("Band members with this role, paginated").CacheFor(CacheTtl.RoleMembers);
         return app;
     }
 

@@ -13,12 +13,12 @@ public static class EditionsApi
     {
         var api = app.MapGroup("/api/festivals/{key}/editions").WithTags("Editions").ProducesErrors();
 
-        api.MapGet("", ListEditions)
+        api.MapRead("", ListEditions)
             .WithName(nameof(ListEditions))
             .WithSummary("All editions of a festival, newest first")
             .CacheFor(CacheTtl.Editions);
 
-        api.MapGet("/{year}", GetEdition)
+        api.MapRead("/{year}", GetEdition)
             .WithName(nameof(GetEdition))
             .WithSummary("One edition of a festival")
             .CacheFor(CacheTtl.Edition);

@@ -13,18 +13,18 @@ public static class FestivalsApi
     {
         var api = app.MapGroup("/api/festivals").WithTags("Festivals").ProducesErrors();
 
-        api.MapGet("", ListFestivals)
+        api.MapRead("", ListFestivals)
             .WithName(nameof(ListFestivals))
             .WithSummary("All festivals with their latest edition")
             .WithDescription("Filters: q (name contains), country, from/to (latest edition overlaps the dates), near=lat,lng and radiusKm (adds distanceKm, nearest first).")
             .CacheFor(CacheTtl.Festivals);
 
-        api.MapGet("/upcoming", ListUpcomingFestivals)
+        api.MapRead("/upcoming", ListUpcomingFestivals)
             .WithName(nameof(ListUpcomingFestivals))
             .WithSummary("Festivals whose latest edition has not ended yet, earliest first")
             .CacheFor(CacheTtl.UpcomingFestivals);
 
-        api.MapGet("/{key}", GetFestival)
+        api.MapRead("/{key}", GetFestival)
             .WithName(nameof(GetFestival))
             .WithSummary("A festival with all its editions")
             .CacheFor(CacheTtl.Festival);

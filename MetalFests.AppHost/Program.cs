@@ -28,6 +28,8 @@ builder.AddProject<Projects.MetalFests_Gateway>(ServiceNames.Gateway)
     .WithReference(catalog).WaitFor(catalog)
     .WithAdminKey(adminKey)
     .WithHttpHealthCheck(ServicePaths.Ready)
+    // The gateway itself listens on :5080 (its launch profile): no development proxy in front of the edge.
+    .WithEndpoint("http", endpoint => endpoint.IsProxied = false)
     .WithExternalHttpEndpoints();
 
 builder.Build().Run();

@@ -57,6 +57,7 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(TelemetryPrefix + "*"))
             .WithTracing(tracing => tracing
+                .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(TraceSampleRatio(builder.Configuration))))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(TelemetryPrefix + "*")
                 .AddAspNetCoreInstrumentation(options =>
@@ -73,6 +74,14 @@ public static class Extensions
 
         return builder;
     }
+
+    /// <summary>
+    /// Share of requests traced (<c>Telemetry:TraceSampleRatio</c>, default 1: every request, as the
+    /// dashboard wants locally). Under load, export costs more than the request: production and the
+    /// benchmarks sample.
+    /// </summary>
+    private static double TraceSampleRatio(IConfiguration configuration) =>
+        double.TryParse(configuration["Telemetry:TraceSampleRatio"], System.Globalization.CultureInfo.InvariantCulture, out var ratio) ? Math.Clamp(ratio, 0, 1) : 1;
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {

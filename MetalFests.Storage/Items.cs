@@ -43,8 +43,17 @@ public static class Items
     public static Item Appearance(Appearance appearance) => Build(appearance, StorageJsonContext.Default.Appearance, TableLayout.Types.Appearance,
         TableLayout.BandPk(appearance.BandKey), TableLayout.AppearanceSk(appearance.Year, appearance.FestivalKey));
 
-    public static Item Band(Band band) => Build(band, StorageJsonContext.Default.Band, TableLayout.Types.Band,
-        TableLayout.BandPk(band.Key), TableLayout.Metadata);
+    /// <summary>The BAND item: the band plus the <c>genres</c> and <c>roles</c> its page shows, so the page is one GetItem.</summary>
+    public static Item Band(BandDetail detail)
+    {
+        var item = Build(detail.Band, StorageJsonContext.Default.Band, TableLayout.Types.Band, TableLayout.BandPk(detail.Band.Key), TableLayout.Metadata);
+        item[BandGenresAttribute] = Attribute(detail.Genres, StorageJsonContext.Default.IReadOnlyListBandGenre);
+        item[BandRolesAttribute] = Attribute(detail.Roles, StorageJsonContext.Default.IReadOnlyListBandRole);
+        return item;
+    }
+
+    private const string BandGenresAttribute = "genres";
+    private const string BandRolesAttribute = "roles";
 
     public static Item BandSummary(BandSummary summary) => Build(summary, StorageJsonContext.Default.BandSummary, TableLayout.Types.BandSummary,
         TableLayout.BandsListPk, TableLayout.BandListSk(summary.Key),
@@ -74,6 +83,11 @@ public static class Items
     public static FestivalSummary ReadFestivalSummary(Item item) => Read(item, StorageJsonContext.Default.FestivalSummary);
     public static Appearance ReadAppearance(Item item) => Read(item, StorageJsonContext.Default.Appearance);
     public static Band ReadBand(Item item) => Read(item, StorageJsonContext.Default.Band);
+
+    public static BandDetail ReadBandDetail(Item item) => new(
+        ReadBand(item),
+        item.TryGetValue(BandGenresAttribute, out var genres) ? ReadAttribute(genres, StorageJsonContext.Default.IReadOnlyListBandGenre) : [],
+        item.TryGetValue(BandRolesAttribute, out var roles) ? ReadAttribute(roles, StorageJsonContext.Default.IReadOnlyListBandRole) : []);
     public static BandSummary ReadBandSummary(Item item) => Read(item, StorageJsonContext.Default.BandSummary);
     public static Genre ReadGenre(Item item) => Read(item, StorageJsonContext.Default.Genre);
     public static GenreBand ReadGenreBand(Item item) => Read(item, StorageJsonContext.Default.GenreBand);
@@ -112,6 +126,22 @@ public static class Items
             item[name] = new AttributeValue(keyValue);
         }
         return item;
+    }
+
+    private static AttributeValue Attribute<T>(T value, JsonTypeInfo<T> info)
+    {
+        using var document = JsonSerializer.SerializeToDocument(value, info);
+        return AttributeJson.ToAttribute(document.RootElement);
+    }
+
+    private static T ReadAttribute<T>(AttributeValue value, JsonTypeInfo<T> info)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            AttributeJson.Write(writer, value);
+        }
+        return JsonSerializer.Deserialize(buffer.WrittenSpan, info)!;
     }
 
     private static T Read<T>(Item item, JsonTypeInfo<T> info)

@@ -10,6 +10,8 @@ namespace MetalFests.Storage;
 [JsonSerializable(typeof(FestivalSummary))]
 [JsonSerializable(typeof(Appearance))]
 [JsonSerializable(typeof(Band))]
+[JsonSerializable(typeof(IReadOnlyList<BandGenre>))]
+[JsonSerializable(typeof(IReadOnlyList<BandRole>))]
 [JsonSerializable(typeof(BandSummary))]
 [JsonSerializable(typeof(Genre))]
 [JsonSerializable(typeof(GenreBand))]

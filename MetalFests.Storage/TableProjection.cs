@@ -45,11 +45,13 @@ public static class TableProjection
         }
 
         var genreNames = data.Genres.ToDictionary(g => g.Key, g => g.Name);
+        var genres = data.Genres.ToDictionary(g => g.Key);
+        var roles = data.Roles.ToDictionary(r => r.Key);
         var bandCounts = new Dictionary<string, int>();
         var memberCounts = new Dictionary<string, int>();
         foreach (var band in data.Bands)
         {
-            items.Add(Storage.Items.Band(band));
+            items.Add(Storage.Items.Band(Detail(band, genres, roles)));
             items.Add(Storage.Items.BandSummary(Summary(band, genreNames, festivalCounts.GetValueOrDefault(band.Key))));
             foreach (var genre in band.GenreKeys)
             {
@@ -90,6 +92,12 @@ public static class TableProjection
             [.. editions.Select(e => e.Year).Order()],
             editions.Count);
     }
+
+    /// <summary>A band with copies of the genres and roles it references, in the band's own order.</summary>
+    public static BandDetail Detail(Band band, IReadOnlyDictionary<string, Genre> genres, IReadOnlyDictionary<string, Role> roles) => new(
+        band,
+        [.. band.GenreKeys.Where(genres.ContainsKey).Select(g => BandGenre.From(genres[g]))],
+        [.. band.Members.SelectMany(m => m.RoleKeys).Distinct().Where(roles.ContainsKey).Select(r => BandRole.From(roles[r]))]);
 
     public static BandSummary Summary(Band band, IReadOnlyDictionary<string, string> genreNames, int festivalCount) =>
         new(band.Key, band.Name, band.Country, band.GenreKeys,

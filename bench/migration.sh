@@ -4,6 +4,7 @@
 # --create-table, then the same command again. Usage: bench/migration.sh [runs, default 3]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+exec > >(tee "$RESULTS/migration.txt") 2>&1
 RUNS=${1:-3}
 
 dotnet build "$ROOT/MetalFests.Migrator" -c Release -v q -nologo >/dev/null

@@ -8,15 +8,6 @@ public sealed record BandPage(IReadOnlyList<BandSummary> Bands, int Count, int T
 /// <summary><c>GET /api/bands/{key}</c>: the band with the genres and roles it references.</summary>
 public sealed record BandDetailResponse(Band Band, IReadOnlyList<BandGenre> Genres, IReadOnlyList<BandRole> Roles);
 
-public sealed record BandGenre(string Key, string Name, string? Description)
-{
-    public static BandGenre From(Genre g) => new(g.Key, g.Name, g.Description);
-}
-
-public sealed record BandRole(string Key, string Name, string Category)
-{
-    public static BandRole From(Role r) => new(r.Key, r.Name, r.Category);
-}
 
 /// <summary><c>GET /api/bands/{key}/festivals</c>: the editions whose line-up holds the band, soonest first.</summary>
 public sealed record BandFestivalsResponse(string BandKey, string BandName, IReadOnlyList<BandAppearance> Festivals, int Count);

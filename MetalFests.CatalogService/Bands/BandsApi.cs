@@ -71,7 +71,7 @@ public static class BandsApi
             return ApiError.NotFound("Band", key).ToResult(http);
         }
         SurrogateKeys.Label(http, [.. found.Genres.Select(g => SurrogateKeys.Genre(g.Key)), .. found.Roles.Select(r => SurrogateKeys.Role(r.Key))]);
-        return TypedResults.Ok(new BandDetailResponse(found.Band, [.. found.Genres.Select(BandGenre.From)], [.. found.Roles.Select(BandRole.From)]));
+        return TypedResults.Ok(new BandDetailResponse(found.Band, found.Genres, found.Roles));
     }
 
     public static async Task<Results<Ok<BandFestivalsResponse>, JsonHttpResult<ErrorEnvelope>>> GetBandFestivals(

@@ -97,7 +97,10 @@ public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, E
         using var buffer = new MemoryStream();
         context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(buffer));
         var method = context.Request.Method;
+        var acceptEncoding = context.Request.Headers.AcceptEncoding;
         context.Request.Method = HttpMethods.Get;
+        // Stored as identity (compressed per client when served): neither the service nor the compression middleware may encode it.
+        context.Request.Headers.AcceptEncoding = default;
         try
         {
             await next(context);
@@ -106,6 +109,7 @@ public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, E
         {
             context.Features.Set(bodyFeature);
             context.Request.Method = method;
+            context.Request.Headers.AcceptEncoding = acceptEncoding;
         }
         var headers = context.Response.Headers
             .Where(h => !HopByHop.Contains(h.Key))

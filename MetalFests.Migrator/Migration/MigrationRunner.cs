@@ -146,12 +146,12 @@ public sealed class MigrationRunner(MetalFestsTable table, TimeProvider time, IP
         var keptEdited = new List<string>();
         var keptOnlyInTable = new List<string>();
 
-        List<T> Combine<T>(IReadOnlyList<T> file, IReadOnlyList<T> stored, Func<T, Item> toItem, string type)
+        List<T> Combine<T>(IReadOnlyList<T> file, IReadOnlyList<T> stored, Func<T, (string, string)> keyOf, string type)
         {
-            var result = file.ToDictionary(e => ItemKey(toItem(e)));
+            var result = file.ToDictionary(keyOf);
             foreach (var entity in stored)
             {
-                var key = ItemKey(toItem(entity));
+                var key = keyOf(entity);
                 if (!result.ContainsKey(key))
                 {
                     keptOnlyInTable.Add($"{type} {key.Item1}/{key.Item2}");
@@ -167,11 +167,11 @@ public sealed class MigrationRunner(MetalFestsTable table, TimeProvider time, IP
         }
 
         var dataset = new Dataset(
-            Combine(fromFile.Festivals, table.Festivals, Items.Festival, TableLayout.Types.Festival),
-            Combine(fromFile.Editions, table.Editions, Items.Edition, TableLayout.Types.Edition),
-            Combine(fromFile.Bands, table.Bands, Items.Band, TableLayout.Types.Band),
-            Combine(fromFile.Genres, table.Genres, Items.Genre, TableLayout.Types.Genre),
-            Combine(fromFile.Roles, table.Roles, Items.Role, TableLayout.Types.Role));
+            Combine(fromFile.Festivals, table.Festivals, f => (TableLayout.FestivalPk(f.Key), TableLayout.Metadata), TableLayout.Types.Festival),
+            Combine(fromFile.Editions, table.Editions, e => (TableLayout.FestivalPk(e.FestivalKey), TableLayout.EditionSk(e.Year)), TableLayout.Types.Edition),
+            Combine(fromFile.Bands, table.Bands, b => (TableLayout.BandPk(b.Key), TableLayout.Metadata), TableLayout.Types.Band),
+            Combine(fromFile.Genres, table.Genres, g => (TableLayout.GenrePk(g.Key), TableLayout.Metadata), TableLayout.Types.Genre),
+            Combine(fromFile.Roles, table.Roles, r => (TableLayout.RolePk(r.Key), TableLayout.Metadata), TableLayout.Types.Role));
         return (dataset, keptEdited, keptOnlyInTable);
     }
 

@@ -16,6 +16,21 @@ public sealed record Band(
     IReadOnlyList<Member> Members,
     bool Reviewed);
 
+/// <summary>A genre as a band's page shows it; copied into the BAND item so that the page is one read.</summary>
+public sealed record BandGenre(string Key, string Name, string? Description)
+{
+    public static BandGenre From(Genre g) => new(g.Key, g.Name, g.Description);
+}
+
+/// <summary>A role as a band's page shows it; copied into the BAND item so that the page is one read.</summary>
+public sealed record BandRole(string Key, string Name, string Category)
+{
+    public static BandRole From(Role r) => new(r.Key, r.Name, r.Category);
+}
+
+/// <summary>BAND as stored: the band, and copies of the genres and roles it references (kept in step by every write).</summary>
+public sealed record BandDetail(Band Band, IReadOnlyList<BandGenre> Genres, IReadOnlyList<BandRole> Roles);
+
 /// <summary>BAND_METADATA: the row of <c>GET /api/bands</c>, exactly the seed's list shape.</summary>
 public sealed record BandSummary(
     string Key,

@@ -21,28 +21,9 @@ public sealed class CatalogStore(MetalFestsTable table)
         return [.. items.Select(Items.ReadBandSummary)];
     }
 
-    /// <summary>A band with the genres and roles it references: one GetItem, one BatchGetItem.</summary>
-    public async Task<(Band Band, IReadOnlyList<Genre> Genres, IReadOnlyList<Role> Roles)?> GetBandAsync(string key, CancellationToken cancellationToken)
-    {
-        var item = await table.GetAsync(TableLayout.BandPk(key), TableLayout.Metadata, cancellationToken);
-        if (item is null)
-        {
-            return null;
-        }
-        var band = Items.ReadBand(item);
-        var roleKeys = band.Members.SelectMany(m => m.RoleKeys).Distinct().ToList();
-        if (band.GenreKeys.Count + roleKeys.Count == 0)
-        {
-            return (band, [], []);
-        }
-        var related = await table.BatchGetAsync(
-            band.GenreKeys.Select(g => (TableLayout.GenrePk(g), TableLayout.Metadata))
-                .Concat(roleKeys.Select(r => (TableLayout.RolePk(r), TableLayout.Metadata))), cancellationToken);
-        var genres = related.Where(i => Items.TypeOf(i) == TableLayout.Types.Genre).Select(Items.ReadGenre).ToDictionary(g => g.Key);
-        var roles = related.Where(i => Items.TypeOf(i) == TableLayout.Types.Role).Select(Items.ReadRole).ToDictionary(r => r.Key);
-        // In the band's own order, not the batch's.
-        return (band, [.. band.GenreKeys.Where(genres.ContainsKey).Select(g => genres[g])], [.. roleKeys.Where(roles.ContainsKey).Select(r => roles[r])]);
-    }
+    /// <summary>A band with the genres and roles it references (copied into its item): one GetItem.</summary>
+    public async Task<BandDetail?> GetBandAsync(string key, CancellationToken cancellationToken) =>
+        await table.GetAsync(TableLayout.BandPk(key), TableLayout.Metadata, cancellationToken) is { } item ? Items.ReadBandDetail(item) : null;
 
     /// <summary>A band and its appearances on line-ups (one partition).</summary>
     public async Task<(Band Band, IReadOnlyList<Appearance> Appearances)?> GetBandFestivalsAsync(string key, CancellationToken cancellationToken)

@@ -44,6 +44,8 @@ public sealed class AppFixture : IAsyncLifetime
         // Rate limits have their own tests (an in-process gateway with small limits); here they would only
         // throttle the suite, which sends thousands of requests from one address.
         builder.CreateResourceBuilder<ProjectResource>(ServiceNames.Gateway)
+            // A random port behind the orchestrator's proxy, not :5080, so tests run beside a running system.
+            .WithEndpoint("http", endpoint => { endpoint.IsProxied = true; endpoint.Port = null; })
             .WithEnvironment("Gateway__RateLimits__PerIpLimit", "10000000")
             .WithEnvironment("Gateway__RateLimits__PublicBurst", "10000000")
             .WithEnvironment("Gateway__RateLimits__PublicRatePerSecond", "10000000")

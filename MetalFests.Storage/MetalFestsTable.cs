@@ -122,7 +122,7 @@ public sealed class MetalFestsTable(IAmazonDynamoDB client, IOptions<StorageOpti
     /// Every item of the table, read as <paramref name="segments"/> parallel scan segments. Only for
     /// offline tools (the migrator's diff and verification), never on a request path.
     /// </summary>
-    public async Task<List<Item>> ScanAllAsync(CancellationToken cancellationToken, int segments = 4)
+    public async Task<List<Item>> ScanAllAsync(CancellationToken cancellationToken, int segments = 8)
     {
         var parts = await Task.WhenAll(Enumerable.Range(0, segments).Select(async segment =>
         {

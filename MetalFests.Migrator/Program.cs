@@ -24,11 +24,12 @@ if (command.Help)
 }
 
 var builder = Host.CreateApplicationBuilder();
+// Command-line options win over the DynamoDb:* configuration (the AppHost sets that through the environment).
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
-    [$"{StorageOptions.SectionName}:{nameof(StorageOptions.TableName)}"] = command.Table ?? builder.Configuration[StorageOptions.TableNameVariable.Replace("__", ":")],
-    [$"{StorageOptions.SectionName}:{nameof(StorageOptions.ServiceUrl)}"] = command.Endpoint ?? builder.Configuration[StorageOptions.ServiceUrlVariable.Replace("__", ":")],
-    [$"{StorageOptions.SectionName}:{nameof(StorageOptions.Region)}"] = command.Region ?? builder.Configuration[StorageOptions.RegionVariable.Replace("__", ":")],
+    [$"{StorageOptions.SectionName}:{nameof(StorageOptions.TableName)}"] = command.Table,
+    [$"{StorageOptions.SectionName}:{nameof(StorageOptions.ServiceUrl)}"] = command.Endpoint,
+    [$"{StorageOptions.SectionName}:{nameof(StorageOptions.Region)}"] = command.Region,
 }.Where(kv => kv.Value is not null));
 builder.AddServiceDefaults();
 builder.AddMetalFestsStorage();

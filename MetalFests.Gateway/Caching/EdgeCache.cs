@@ -16,7 +16,6 @@ public sealed class EdgeCache(IOptions<CacheOptions> options, TimeProvider time,
 
     public CacheOptions Options { get; } = options.Value;
     public DateTimeOffset Now => time.GetUtcNow();
-    public int Count => _entries.Count;
 
     public bool TryGet(string key, out CachedResponse entry) => _entries.TryGetValue(key, out entry!);
 

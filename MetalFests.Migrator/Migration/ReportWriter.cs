@@ -16,7 +16,7 @@ public static class ReportWriter
         output.WriteLine($"  line-ups:    {d.LineupDuplicatesCollapsed.Count} bands listed twice on one line-up, kept once at their top billing");
         output.WriteLine($"  normalised:  {d.GenreStrings} genre strings → {report.Dataset.Genres} genres; {d.RoleStrings} role strings → {report.Dataset.Roles} roles ({d.MembersWithoutRole} members without a role)");
         output.WriteLine($"  dataset:     {report.Dataset.Festivals} festivals, {report.Dataset.Editions} editions, {report.Dataset.Bands} bands");
-        output.WriteLine($"  items:       {report.Items.Desired.Values.Sum()} in all; written {report.Items.Written.Values.Sum()} ({Counts(report.Items.Written)}), unchanged {report.Items.Unchanged}, deleted {report.Items.Deleted.Values.Sum()}");
+        output.WriteLine($"  items:       {report.Items.Desired.Values.Sum()} in all; {(report.DryRun ? "to write" : "written")} {report.Items.Written.Values.Sum()} ({Counts(report.Items.Written)}), unchanged {report.Items.Unchanged}, deleted {report.Items.Deleted.Values.Sum()}");
         if (report.Items.KeptEditedByAdmin.Count > 0 || report.Items.KeptOnlyInTable.Count > 0)
         {
             output.WriteLine($"  kept:        {report.Items.KeptEditedByAdmin.Count} entities edited by an editor, {report.Items.KeptOnlyInTable.Count} entities only in the table");

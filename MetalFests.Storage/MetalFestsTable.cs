@@ -50,14 +50,6 @@ public sealed class MetalFestsTable(IAmazonDynamoDB client, IOptions<StorageOpti
     public Task<List<Item>> QueryPartitionAsync(string pk, CancellationToken cancellationToken) =>
         QueryAllAsync(PartitionQuery(pk), cancellationToken);
 
-    public Task<List<Item>> QueryPrefixAsync(string pk, string skPrefix, CancellationToken cancellationToken) =>
-        QueryAllAsync(new QueryRequest
-        {
-            KeyConditionExpression = "#pk = :pk AND begins_with(#sk, :prefix)",
-            ExpressionAttributeNames = new() { ["#pk"] = TableLayout.PK, ["#sk"] = TableLayout.SK },
-            ExpressionAttributeValues = new() { [":pk"] = new AttributeValue(pk), [":prefix"] = new AttributeValue(skPrefix) },
-        }, cancellationToken);
-
     public static QueryRequest PartitionQuery(string pk) => new()
     {
         KeyConditionExpression = "#pk = :pk",

@@ -29,18 +29,13 @@ public static class EditionsApi
     public static async Task<Results<Ok<EditionList>, JsonHttpResult<ErrorEnvelope>>> ListEditions(
         HttpContext http, FestivalsStore store, string key, CancellationToken cancellationToken)
     {
-        if (Parameters.Key(key) is { } invalid)
+        var found = await FestivalsApi.LoadWithEditionsAsync(http, store, key, cancellationToken);
+        if (found.Error is { } error)
         {
-            return invalid.ToResult(http);
+            return error.ToResult(http);
         }
-        SurrogateKeys.Label(http, SurrogateKeys.Festival(key));
-        if (await store.GetWithEditionsAsync(key, cancellationToken) is not { } found)
-        {
-            return ApiError.NotFound("Festival", key).ToResult(http);
-        }
-        FestivalsApi.LabelLineups(http, found.Editions);
-        var editions = found.Editions.OrderByDescending(e => e.Year).Select(EditionDetail.From).ToList();
-        return TypedResults.Ok(new EditionList(found.Festival.Key, found.Festival.Name, editions, editions.Count));
+        var (festival, editions) = found.Value;
+        return TypedResults.Ok(new EditionList(festival.Key, festival.Name, editions, editions.Count));
     }
 
     public static async Task<Results<Ok<EditionResponse>, JsonHttpResult<ErrorEnvelope>>> GetEdition(

@@ -70,16 +70,31 @@ public static class FestivalsApi
     public static async Task<Results<Ok<FestivalDetailResponse>, JsonHttpResult<ErrorEnvelope>>> GetFestival(
         HttpContext http, FestivalsStore store, string key, CancellationToken cancellationToken)
     {
+        var found = await LoadWithEditionsAsync(http, store, key, cancellationToken);
+        if (found.Error is { } error)
+        {
+            return error.ToResult(http);
+        }
+        return TypedResults.Ok(new FestivalDetailResponse(found.Value.Festival, found.Value.Editions));
+    }
+
+    /// <summary>
+    /// What the festival page and its editions list share: the key checked, the response labelled with
+    /// the festival and its line-ups, the festival with its editions (newest first) read in one Query.
+    /// </summary>
+    public static async Task<Validated<(Festival Festival, IReadOnlyList<EditionDetail> Editions)>> LoadWithEditionsAsync(
+        HttpContext http, FestivalsStore store, string key, CancellationToken cancellationToken)
+    {
         if (Parameters.Key(key) is { } invalid)
         {
-            return invalid.ToResult(http);
+            return invalid;
         }
         SurrogateKeys.Label(http, SurrogateKeys.Festival(key));
         if (await store.GetWithEditionsAsync(key, cancellationToken) is not { } found)
         {
-            return ApiError.NotFound("Festival", key).ToResult(http);
+            return ApiError.NotFound("Festival", key);
         }
         LabelLineups(http, found.Editions);
-        return TypedResults.Ok(new FestivalDetailResponse(found.Festival, [.. found.Editions.OrderByDescending(e => e.Year).Select(EditionDetail.From)]));
+        return (found.Festival, [.. found.Editions.OrderByDescending(e => e.Year).Select(EditionDetail.From)]);
     }
 }

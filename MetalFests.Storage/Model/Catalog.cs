@@ -51,10 +51,5 @@ public sealed record GenreBand(string GenreKey, string BandKey, string BandName,
 /// <summary>ROLE (and its list row ROLE_METADATA).</summary>
 public sealed record Role(string Key, string Name, string Category, string? Description, int BandMemberCount);
 
-public static class RoleCategory
-{
-    public static readonly IReadOnlyList<string> All = ["voice", "string", "percussion", "keyboard", "wind", "electronic", "other"];
-}
-
 /// <summary>ROLE_MEMBER: one band member holding a role, in the role's partition.</summary>
 public sealed record RoleMember(string RoleKey, string BandKey, string BandName, string MemberName);

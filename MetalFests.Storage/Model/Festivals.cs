@@ -19,7 +19,13 @@ public sealed record Festival(
 {
     /// <summary>The country part of "City, Country": what GSI2 and the country filter use.</summary>
     [JsonIgnore]
-    public string Country => Location.Split(',').Last().Trim();
+    public string Country => Locations.Country(Location);
+}
+
+/// <summary>Locations are written "City, Country" (as in db.json).</summary>
+public static class Locations
+{
+    public static string Country(string location) => location.Split(',').Last().Trim();
 }
 
 /// <summary>A band on a line-up; <c>size</c> is the billing tier (0/1 top … 3 smallest).</summary>
@@ -65,7 +71,7 @@ public sealed record FestivalSummary(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? DistanceKm = null)
 {
     [JsonIgnore]
-    public string Country => Location.Split(',').Last().Trim();
+    public string Country => Locations.Country(Location);
 }
 
 /// <summary>APPEARANCE: a band on one edition's line-up, stored in the band's partition.</summary>

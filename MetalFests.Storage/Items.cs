@@ -23,8 +23,8 @@ public static class Items
     /// <summary>Who wrote an item that came from db.json (an admin write puts its API key id there).</summary>
     public const string MigrationAuthor = "migration";
 
-    /// <summary>Attributes that say when and by whom, not what: ignored when comparing content.</summary>
-    public static readonly IReadOnlySet<string> StampAttributes = new HashSet<string> { CreatedAt, UpdatedAt, UpdatedBy, Version };
+    /// <summary>Attributes that say when, by whom and through which write, not what: ignored when comparing content.</summary>
+    public static readonly IReadOnlySet<string> StampAttributes = new HashSet<string> { CreatedAt, UpdatedAt, UpdatedBy, Version, Writes.WriteJournal.Marker };
 
     public static Item Festival(Festival festival) => Build(festival, StorageJsonContext.Default.Festival, TableLayout.Types.Festival,
         TableLayout.FestivalPk(festival.Key), TableLayout.Metadata,
@@ -95,6 +95,11 @@ public static class Items
     public static RoleMember ReadRoleMember(Item item) => Read(item, StorageJsonContext.Default.RoleMember);
 
     public static string TypeOf(Item item) => item.TryGetValue(TableLayout.TypeAttribute, out var type) ? type.S ?? "" : "";
+    /// <summary>The item's version: 1 after its first write, +1 per write (an entity's ETag).</summary>
+    public static long VersionOf(Item item) => item.TryGetValue(Version, out var v) ? long.Parse(v.N, CultureInfo.InvariantCulture) : 0;
+    public static string? CreatedAtOf(Item item) => item.TryGetValue(CreatedAt, out var c) ? c.S : null;
+    public static string? UpdatedAtOf(Item item) => item.TryGetValue(UpdatedAt, out var u) ? u.S : null;
+
     public static string? AuthorOf(Item item) => item.TryGetValue(UpdatedBy, out var author) ? author.S : null;
     public static string Pk(Item item) => item[TableLayout.PK].S;
     public static string Sk(Item item) => item[TableLayout.SK].S;

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using MetalFests.Storage.Writes;
 using Microsoft.Extensions.Options;
 
 namespace MetalFests.Storage;
@@ -9,21 +10,45 @@ using Item = Dictionary<string, AttributeValue>;
 /// <summary>
 /// The table's low-level operations, each one DynamoDB request inside a span. Access patterns
 /// (<c>FestivalsStore</c>, <c>CatalogStore</c>) are built on these; nothing on a request path scans.
+/// Every read that meets an item of a write still being applied waits for that write first
+/// (<see cref="WriteJournal.SettleAsync"/>), so no response shows half of a write.
 /// </summary>
-public sealed class MetalFestsTable(IAmazonDynamoDB client, IOptions<StorageOptions> options)
+public sealed class MetalFestsTable
 {
-    public string Name { get; } = options.Value.TableName;
-    public IAmazonDynamoDB Client => client;
+    private readonly IAmazonDynamoDB client;
 
-    public async Task<Item?> GetAsync(string pk, string sk, CancellationToken cancellationToken)
+    public MetalFestsTable(IAmazonDynamoDB client, IOptions<StorageOptions> options, TimeProvider? time = null)
     {
-        using var activity = StorageTelemetry.Start("GetItem", Name);
-        var response = await client.GetItemAsync(new GetItemRequest { TableName = Name, Key = Key(pk, sk) }, cancellationToken);
-        return response.Item is { Count: > 0 } item ? item : null;
+        this.client = client;
+        Name = options.Value.TableName;
+        Time = time ?? TimeProvider.System;
+        Lease = new WriteLease(client, Name, Time);
+        Journal = new WriteJournal(client, Name, Lease, Time);
+    }
+
+    public string Name { get; }
+    public IAmazonDynamoDB Client => client;
+    public TimeProvider Time { get; }
+    public WriteLease Lease { get; }
+    public WriteJournal Journal { get; }
+
+    /// <param name="consistent">Strongly consistent: what a writer reads before computing a change.</param>
+    public async Task<Item?> GetAsync(string pk, string sk, CancellationToken cancellationToken, bool consistent = false)
+    {
+        while (true)
+        {
+            using var activity = StorageTelemetry.Start("GetItem", Name);
+            var response = await client.GetItemAsync(new GetItemRequest { TableName = Name, Key = Key(pk, sk), ConsistentRead = consistent }, cancellationToken);
+            var item = response.Item is { Count: > 0 } found ? found : null;
+            if (item is null || !WriteJournal.IsMarked(item) || !await Journal.SettleAsync([item], cancellationToken))
+            {
+                return item;
+            }
+        }
     }
 
     /// <summary>One page of a query; <paramref name="request"/> gets this table's name.</summary>
-    public async Task<QueryResponse> QueryPageAsync(QueryRequest request, CancellationToken cancellationToken)
+    private async Task<QueryResponse> QueryPageAsync(QueryRequest request, CancellationToken cancellationToken)
     {
         request.TableName = Name;
         using var activity = StorageTelemetry.Start("Query", Name);
@@ -33,37 +58,65 @@ public sealed class MetalFestsTable(IAmazonDynamoDB client, IOptions<StorageOpti
         return response;
     }
 
+    /// <summary>
+    /// One page of a query, for items no journal writes (audit entries) or a count: everything else
+    /// reads through <see cref="QueryAllAsync"/>, which waits for writes in progress.
+    /// </summary>
+    public Task<QueryResponse> QueryOnePageAsync(QueryRequest request, CancellationToken cancellationToken) =>
+        QueryPageAsync(request, cancellationToken);
+
     /// <summary>Every page of a query (a partition is small: one page in practice, more if it grows).</summary>
     public async Task<List<Item>> QueryAllAsync(QueryRequest request, CancellationToken cancellationToken)
     {
-        var items = new List<Item>();
-        do
+        while (true)
         {
-            var page = await QueryPageAsync(request, cancellationToken);
-            items.AddRange(page.Items ?? []);
-            request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+            var items = new List<Item>();
+            request.ExclusiveStartKey = null;
+            do
+            {
+                var page = await QueryPageAsync(request, cancellationToken);
+                items.AddRange(page.Items ?? []);
+                request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+            }
+            while (request.ExclusiveStartKey is not null);
+            if (!items.Exists(WriteJournal.IsMarked) || !await Journal.SettleAsync(items, cancellationToken))
+            {
+                return items;
+            }
         }
-        while (request.ExclusiveStartKey is not null);
-        return items;
     }
 
-    public Task<List<Item>> QueryPartitionAsync(string pk, CancellationToken cancellationToken) =>
-        QueryAllAsync(PartitionQuery(pk), cancellationToken);
+    public Task<List<Item>> QueryPartitionAsync(string pk, CancellationToken cancellationToken, bool consistent = false) =>
+        QueryAllAsync(PartitionQuery(pk, consistent), cancellationToken);
 
-    public static QueryRequest PartitionQuery(string pk) => new()
+    public static QueryRequest PartitionQuery(string pk, bool consistent = false) => new()
     {
+        ConsistentRead = consistent,
         KeyConditionExpression = "#pk = :pk",
         ExpressionAttributeNames = new() { ["#pk"] = TableLayout.PK },
         ExpressionAttributeValues = new() { [":pk"] = new AttributeValue(pk) },
     };
 
     /// <summary>Reads many items by key, 100 per request, retrying what DynamoDB leaves unprocessed.</summary>
-    public async Task<List<Item>> BatchGetAsync(IEnumerable<(string Pk, string Sk)> keys, CancellationToken cancellationToken)
+    public async Task<List<Item>> BatchGetAsync(IEnumerable<(string Pk, string Sk)> keys, CancellationToken cancellationToken, bool consistent = false)
+    {
+        var distinct = keys.Distinct().ToList();
+        while (true)
+        {
+            var items = await BatchGetOnceAsync(distinct, consistent, cancellationToken);
+            if (!items.Exists(WriteJournal.IsMarked) || !await Journal.SettleAsync(items, cancellationToken))
+            {
+                return items;
+            }
+        }
+    }
+
+    private async Task<List<Item>> BatchGetOnceAsync(List<(string Pk, string Sk)> keys, bool consistent, CancellationToken cancellationToken)
     {
         var results = new List<Item>();
-        foreach (var chunk in keys.Distinct().Chunk(100))
+        foreach (var chunk in keys.Chunk(100))
         {
-            var pending = new KeysAndAttributes { Keys = [.. chunk.Select(k => Key(k.Pk, k.Sk))] };
+            var pending = new KeysAndAttributes { Keys = [.. chunk.Select(k => Key(k.Pk, k.Sk))], ConsistentRead = consistent };
             for (var attempt = 0; pending.Keys is { Count: > 0 }; attempt++)
             {
                 await BackOffAsync(attempt, cancellationToken);
@@ -74,6 +127,7 @@ public sealed class MetalFestsTable(IAmazonDynamoDB client, IOptions<StorageOpti
                     results.AddRange(found);
                 }
                 pending = response.UnprocessedKeys?.GetValueOrDefault(Name) ?? new KeysAndAttributes();
+                pending.ConsistentRead = consistent;
             }
         }
         return results;

@@ -6,6 +6,7 @@ namespace Microsoft.Extensions.Hosting;
 
 using MetalFests.Storage;
 using MetalFests.Storage.Stores;
+using MetalFests.Storage.Writes;
 
 public static class StorageExtensions
 {
@@ -19,6 +20,11 @@ public static class StorageExtensions
         builder.Services.AddSingleton<MetalFestsTable>();
         builder.Services.AddSingleton<FestivalsStore>();
         builder.Services.AddSingleton<CatalogStore>();
+        builder.Services.AddSingleton<AdminStore>();
+        builder.Services.AddSingleton<TableWriter>();
+        builder.Services.AddSingleton<FestivalWrites>();
+        builder.Services.AddSingleton<BandWrites>();
+        builder.Services.AddSingleton<CatalogWrites>();
         builder.Services.AddHealthChecks().AddCheck<TableHealthCheck>(HealthCheckName);
         return builder;
     }

@@ -38,6 +38,12 @@ public static class TableLayout
         public const string RoleSummary = "ROLE_METADATA";
         public const string RoleMember = "ROLE_MEMBER";
 
+        // The write side's own items: never shown by the public API, never touched by the migration.
+        public const string WriteLease = "WRITE_LEASE";
+        public const string Journal = "JOURNAL";
+        public const string JournalPage = "JOURNAL_PAGE";
+        public const string Audit = "AUDIT";
+
         /// <summary>Items that hold an entity; every other type above is derived from them.</summary>
         public static readonly IReadOnlySet<string> Entities = new HashSet<string> { Festival, Edition, Band, Genre, Role };
 
@@ -99,4 +105,17 @@ public static class TableLayout
     public const string BandsReviewed = "BANDS_REVIEWED";
     public const string BandsUnreviewed = "BANDS_UNREVIEWED";
     public static string ReviewPk(bool reviewed) => reviewed ? BandsReviewed : BandsUnreviewed;
+
+    // The write side: one lease that serializes writes, the journals of writes too large for one
+    // transaction (header beside the lease, pages in their own partition), and the audit log.
+    public const string WritesPk = "WRITES";
+    public const string LeaseSk = "LEASE";
+    public const string JournalSkPrefix = "JOURNAL#";
+    public static string JournalSk(string journalId) => JournalSkPrefix + journalId;
+    public static string JournalPagesPk(string journalId) => "WRITES#" + journalId;
+    public static string JournalPageSk(int page) => $"PAGE#{page:D4}";
+
+    /// <summary>The audit log: one partition, newest last by sort key (time, then a unique id).</summary>
+    public const string AuditPk = "AUDIT";
+    public static string AuditSk(DateTime at, string id) => $"{at.ToUniversalTime():yyyy-MM-ddTHH:mm:ss.fffZ}#{id}";
 }

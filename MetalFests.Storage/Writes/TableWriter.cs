@@ -1,0 +1,88 @@
+using Amazon.DynamoDBv2.Model;
+using Microsoft.Extensions.Logging;
+
+namespace MetalFests.Storage.Writes;
+
+using Item = Dictionary<string, AttributeValue>;
+
+/// <summary>
+/// Runs a write: takes the lease, finishes any journal a failed writer left, lets the write read and
+/// plan, then commits the plan with its audit entry — in one transaction when it fits, through the
+/// journal when it does not.
+/// </summary>
+public sealed class TableWriter(MetalFestsTable table, ILogger<TableWriter> logger)
+{
+    private const int ApplyAttempts = 3;
+
+    public async Task<WriteResult<T>> WriteAsync<T>(Func<WriteSession, Task<WriteResult<T>>> write, CancellationToken cancellationToken)
+    {
+        var owner = await table.Lease.AcquireAsync(cancellationToken);
+        try
+        {
+            await table.Journal.ApplyOpenAsync(owner, cancellationToken);
+            return await write(new WriteSession(table, owner, table.Time.GetUtcNow().UtcDateTime, this, cancellationToken));
+        }
+        finally
+        {
+            await table.Lease.ReleaseAsync(owner);
+        }
+    }
+
+    internal async Task CommitAsync(WritePlan plan, string owner, CancellationToken cancellationToken)
+    {
+        if (plan.Count <= WriteJournal.ItemsPerTransaction)
+        {
+            List<TransactWriteItem> items =
+            [
+                .. plan.Puts.Select(p => new TransactWriteItem { Put = new Put { Item = p } }),
+                .. plan.Deletes.Select(d => new TransactWriteItem { Delete = new Delete { Key = MetalFestsTable.Key(d.Pk, d.Sk) } }),
+                table.Lease.Held(owner),
+            ];
+            await table.TransactWriteAsync(items, cancellationToken);
+            return;
+        }
+
+        var journal = await table.Journal.OpenAsync(plan, owner, cancellationToken);
+        logger.LogInformation("Write of {ItemCount} items committed as journal {JournalId}", plan.Count, journal);
+        // Committed: the write happens now whatever the client does, so it is not cancelled with the request.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await table.Journal.ApplyAsync(journal, owner, CancellationToken.None);
+                return;
+            }
+            catch (Exception e) when (attempt < ApplyAttempts && e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Applying journal {JournalId} failed (attempt {Attempt}); retrying", journal, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), CancellationToken.None);
+            }
+        }
+    }
+}
+
+/// <summary>One write in progress: its time, its stamp and audit helpers, and its commit.</summary>
+public sealed class WriteSession(MetalFestsTable table, string owner, DateTime now, TableWriter writer, CancellationToken cancellationToken)
+{
+    public MetalFestsTable Table => table;
+    public DateTime Now => now;
+    public CancellationToken CancellationToken => cancellationToken;
+
+    public Item Stamp(Item item, Item? previous, WriteContext context) => Items.Stamp(item, previous, now, context.KeyId);
+
+    /// <summary>Commits the plan together with the write's audit entry.</summary>
+    public Task CommitAsync(WritePlan plan, WriteContext context, string action, string entityType, string entityKey, Item? before, Item? after)
+    {
+        var entry = new AuditEntry(Guid.NewGuid().ToString("N")[..16], now, context.KeyId, action, entityType, entityKey, context.RequestId, AuditLog.Summarize(before, after));
+        plan.Put(AuditLog.Item(entry));
+        return writer.CommitAsync(plan, owner, cancellationToken);
+    }
+
+    public static EntityStamp StampOf(Item item) => new(Items.CreatedAtOf(item) ?? "", Items.UpdatedAtOf(item) ?? "", Items.VersionOf(item));
+
+    /// <summary>Null when <c>If-Match</c> was not sent or names the current version.</summary>
+    public static WriteError? CheckVersion(WriteContext context, Item? current, string resource, string key) =>
+        context.IfMatch is { } expected && (current is null || Items.VersionOf(current) != expected)
+            ? new WriteError(WriteFailure.VersionMismatch, resource, key, current is null ? null : Items.VersionOf(current))
+            : null;
+}

@@ -16,4 +16,8 @@ namespace MetalFests.CatalogService;
 [JsonSerializable(typeof(RoleList))]
 [JsonSerializable(typeof(RoleResponse))]
 [JsonSerializable(typeof(RoleMembersPage))]
+[JsonSerializable(typeof(MetalFests.Api.Writes.BandWriteResponse))]
+[JsonSerializable(typeof(MetalFests.Api.Writes.GenreWriteResponse))]
+[JsonSerializable(typeof(MetalFests.Api.Writes.RoleWriteResponse))]
+[JsonSerializable(typeof(MetalFests.Api.Writes.BandRefsValidation))]
 internal sealed partial class CatalogJsonContext : JsonSerializerContext;

@@ -11,4 +11,9 @@ namespace MetalFests.FestivalsService;
 [JsonSerializable(typeof(FestivalDetailResponse))]
 [JsonSerializable(typeof(EditionList))]
 [JsonSerializable(typeof(EditionResponse))]
+[JsonSerializable(typeof(MetalFests.Api.Writes.FestivalWriteResponse))]
+[JsonSerializable(typeof(MetalFests.Api.Writes.EditionWriteResponse))]
+[JsonSerializable(typeof(MetalFests.Storage.Stores.TableStats))]
+[JsonSerializable(typeof(MetalFests.Storage.Stores.AuditPage))]
+[JsonSerializable(typeof(MetalFests.FestivalsService.Admin.AdminHealth))]
 internal sealed partial class FestivalsJsonContext : JsonSerializerContext;

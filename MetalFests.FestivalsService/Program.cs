@@ -1,4 +1,5 @@
 using MetalFests.FestivalsService;
+using MetalFests.FestivalsService.Admin;
 using MetalFests.FestivalsService.Editions;
 using MetalFests.FestivalsService.Festivals;
 
@@ -10,6 +11,9 @@ var app = builder.Build();
 app.UseApiErrors();
 app.MapFestivalsApi();
 app.MapEditionsApi();
+app.MapFestivalsAdminApi();
+app.MapEditionsAdminApi();
+app.MapAdminApi();
 app.MapPublicApiDocuments();
 app.MapDefaultEndpoints();
 app.Run();

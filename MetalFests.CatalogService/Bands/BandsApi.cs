@@ -1,5 +1,6 @@
 using MetalFests.ServiceDefaults.Caching;
 using MetalFests.Api.Http;
+using MetalFests.Api.Writes;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.Storage.Stores;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -66,10 +67,11 @@ public static class BandsApi
     {
         if (Parameters.Key(key) is { } invalid) return invalid.ToResult(http);
         SurrogateKeys.Label(http, SurrogateKeys.Band(key));
-        if (await store.GetBandAsync(key, cancellationToken) is not { } found)
+        if (await store.GetBandAsync(key, cancellationToken) is not { Value: var found, Version: var version })
         {
             return ApiError.NotFound("Band", key).ToResult(http);
         }
+        http.Response.Headers.ETag = ETags.Of(version);
         SurrogateKeys.Label(http, [.. found.Genres.Select(g => SurrogateKeys.Genre(g.Key)), .. found.Roles.Select(r => SurrogateKeys.Role(r.Key))]);
         return TypedResults.Ok(new BandDetailResponse(found.Band, found.Genres, found.Roles));
     }

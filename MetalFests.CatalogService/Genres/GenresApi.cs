@@ -1,5 +1,6 @@
 using MetalFests.ServiceDefaults.Caching;
 using MetalFests.Api.Http;
+using MetalFests.Api.Writes;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.Storage.Stores;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,9 +30,12 @@ public static class GenresApi
     {
         if (Parameters.Key(key) is { } invalid) return invalid.ToResult(http);
         SurrogateKeys.Label(http, SurrogateKeys.Genre(key));
-        return await store.GetGenreAsync(key, cancellationToken) is { } genre
-            ? TypedResults.Ok(new GenreResponse(genre))
-            : ApiError.NotFound("Genre", key).ToResult(http);
+        if (await store.GetGenreAsync(key, cancellationToken) is not { } genre)
+        {
+            return ApiError.NotFound("Genre", key).ToResult(http);
+        }
+        http.Response.Headers.ETag = ETags.Of(genre.Version);
+        return TypedResults.Ok(new GenreResponse(genre.Value));
     }
 
     public static async Task<Results<Ok<GenreBandsPage>, JsonHttpResult<ErrorEnvelope>>> GetGenreBands(
@@ -46,6 +50,8 @@ public static class GenresApi
             return ApiError.NotFound("Genre", key).ToResult(http);
         }
         var page = paging.Value!.Apply(found.Bands);
+        // An entry prints the band's name, country and review status: a band's update evicts the pages listing it.
+        SurrogateKeys.Label(http, page.Select(b => SurrogateKeys.Band(b.BandKey)));
         return TypedResults.Ok(new GenreBandsPage(found.Genre.Key, found.Genre.Name, [.. page.Select(GenreBandEntry.From)],
             page.Count, found.Bands.Count, paging.Value.Limit, paging.Value.Offset));
     }

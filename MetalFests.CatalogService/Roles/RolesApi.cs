@@ -1,5 +1,6 @@
 using MetalFests.ServiceDefaults.Caching;
 using MetalFests.Api.Http;
+using MetalFests.Api.Writes;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.Storage.Stores;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,9 +30,12 @@ public static class RolesApi
     {
         if (Parameters.Key(key) is { } invalid) return invalid.ToResult(http);
         SurrogateKeys.Label(http, SurrogateKeys.Role(key));
-        return await store.GetRoleAsync(key, cancellationToken) is { } role
-            ? TypedResults.Ok(new RoleResponse(role))
-            : ApiError.NotFound("Role", key).ToResult(http);
+        if (await store.GetRoleAsync(key, cancellationToken) is not { } role)
+        {
+            return ApiError.NotFound("Role", key).ToResult(http);
+        }
+        http.Response.Headers.ETag = ETags.Of(role.Version);
+        return TypedResults.Ok(new RoleResponse(role.Value));
     }
 
     public static async Task<Results<Ok<RoleMembersPage>, JsonHttpResult<ErrorEnvelope>>> GetRoleMembers(
@@ -46,6 +50,8 @@ public static class RolesApi
             return ApiError.NotFound("Role", key).ToResult(http);
         }
         var page = paging.Value!.Apply(found.Members);
+        // A member's entry prints the band's name: a band's update evicts the pages listing it.
+        SurrogateKeys.Label(http, page.Select(m => SurrogateKeys.Band(m.BandKey)).Distinct());
         return TypedResults.Ok(new RoleMembersPage(found.Role.Key, found.Role.Name, [.. page.Select(RoleMemberEntry.From)],
             page.Count, found.Members.Count, paging.Value.Limit, paging.Value.Offset));
     }

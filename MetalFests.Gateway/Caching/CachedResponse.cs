@@ -9,7 +9,8 @@ public sealed class CachedResponse
     private readonly Lazy<byte[]> _brotli;
     private readonly Lazy<byte[]> _gzip;
 
-    public CachedResponse(int statusCode, string contentType, string cacheControl, byte[] body, DateTimeOffset storedAt, TimeSpan timeToLive, IReadOnlyCollection<string> labels)
+    /// <param name="originETag">The origin's own validator (an entity's version) when it gives one; else a hash of the body.</param>
+    public CachedResponse(int statusCode, string contentType, string cacheControl, byte[] body, DateTimeOffset storedAt, TimeSpan timeToLive, IReadOnlyCollection<string> labels, string? originETag = null)
     {
         StatusCode = statusCode;
         ContentType = contentType;
@@ -18,7 +19,7 @@ public sealed class CachedResponse
         StoredAt = storedAt;
         TimeToLive = timeToLive;
         Labels = labels;
-        ETag = $"\"{Convert.ToBase64String(SHA256.HashData(body), 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
+        ETag = originETag ?? $"\"{Convert.ToBase64String(SHA256.HashData(body), 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
         _brotli = new(() => Compress(body, s => new BrotliStream(s, CompressionLevel.Optimal)));
         _gzip = new(() => Compress(body, s => new GZipStream(s, CompressionLevel.Optimal)));
     }

@@ -14,7 +14,7 @@ namespace MetalFests.Gateway.Caching;
 /// as one origin request, <c>If-None-Match</c> as 304, stale entries when the origin fails. Every
 /// response loses its surrogate-key labels here; a successful write evicts what its labels name.
 /// </summary>
-public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, EdgeMetrics metrics)
+public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, EdgeMetrics metrics, Invalidation.InvalidationLog invalidations)
 {
     public const string CacheStatusHeader = "X-Cache";
     private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
@@ -81,10 +81,20 @@ public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, E
         context.Response.OnStarting(() =>
         {
             var labels = SurrogateKeys.Parse(context.Response.Headers[SurrogateKeys.Header]);
+            var invalidationId = context.Response.Headers[SurrogateKeys.InvalidationIdHeader].ToString();
             context.Response.Headers.Remove(SurrogateKeys.Header);
+            context.Response.Headers.Remove(SurrogateKeys.InvalidationIdHeader);
             if (isWrite && context.Response.StatusCode is >= 200 and < 300)
             {
-                cache.EvictLabels(labels);
+                var started = cache.Now.UtcDateTime;
+                var evicted = cache.EvictLabels(labels);
+                if (invalidationId.Length > 0)
+                {
+                    // The write response told the client this id: its status is answerable here.
+                    invalidations.Add(new Invalidation.InvalidationStatus(invalidationId, Invalidation.InvalidationStates.Completed,
+                        [.. labels.Order(StringComparer.Ordinal)], $"{context.Request.Method} {context.Request.Path}", Invalidation.InvalidationLog.WriteRequester,
+                        started, cache.Now.UtcDateTime, evicted));
+                }
             }
             return Task.CompletedTask;
         });
@@ -129,7 +139,7 @@ public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, E
         var contentType = origin.Header(HeaderNames.ContentType) ?? "application/json";
         if (origin.StatusCode == StatusCodes.Status200OK && MaxAge(origin.Header(HeaderNames.CacheControl)) is { } ttl && ttl > TimeSpan.Zero)
         {
-            return new CachedResponse(origin.StatusCode, contentType, origin.Header(HeaderNames.CacheControl)!, origin.Body, now, ttl, labels);
+            return new CachedResponse(origin.StatusCode, contentType, origin.Header(HeaderNames.CacheControl)!, origin.Body, now, ttl, labels, origin.Header(HeaderNames.ETag));
         }
         if (origin.StatusCode == StatusCodes.Status404NotFound && cache.Options.NotFoundTtl > TimeSpan.Zero)
         {

@@ -6,6 +6,9 @@ namespace MetalFests.Gateway.Invalidation;
 public sealed class InvalidationLog
 {
     private const int Capacity = 1000;
+
+    /// <summary>Who requested an invalidation made by a write (the service audits the key id).</summary>
+    public const string WriteRequester = "write";
     private readonly ConcurrentDictionary<string, InvalidationStatus> _byId = new();
     private readonly ConcurrentQueue<string> _order = new();
 

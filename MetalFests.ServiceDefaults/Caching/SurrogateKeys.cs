@@ -12,6 +12,9 @@ public static class SurrogateKeys
 {
     public const string Header = "Surrogate-Key";
 
+    /// <summary>On a write response: the id under which the gateway records the eviction it performs (stripped too).</summary>
+    public const string InvalidationIdHeader = "Surrogate-Invalidation-Id";
+
     // Every list of a kind of entity carries its kind's list label.
     public const string FestivalLists = "festivals";
     public const string BandLists = "bands";

@@ -3,6 +3,9 @@ using MetalFests.Storage.Model;
 
 namespace MetalFests.Storage.Stores;
 
+/// <summary>An entity and its version: the page of exactly one entity answers with it as its ETag.</summary>
+public sealed record Versioned<T>(T Value, long Version);
+
 /// <summary>The catalog service's access patterns (bands, genres, roles): each a Query, GetItem or BatchGetItem.</summary>
 public sealed class CatalogStore(MetalFestsTable table)
 {
@@ -22,8 +25,8 @@ public sealed class CatalogStore(MetalFestsTable table)
     }
 
     /// <summary>A band with the genres and roles it references (copied into its item): one GetItem.</summary>
-    public async Task<BandDetail?> GetBandAsync(string key, CancellationToken cancellationToken) =>
-        await table.GetAsync(TableLayout.BandPk(key), TableLayout.Metadata, cancellationToken) is { } item ? Items.ReadBandDetail(item) : null;
+    public async Task<Versioned<BandDetail>?> GetBandAsync(string key, CancellationToken cancellationToken) =>
+        await table.GetAsync(TableLayout.BandPk(key), TableLayout.Metadata, cancellationToken) is { } item ? new(Items.ReadBandDetail(item), Items.VersionOf(item)) : null;
 
     /// <summary>A band and its appearances on line-ups (one partition).</summary>
     public async Task<(Band Band, IReadOnlyList<Appearance> Appearances)?> GetBandFestivalsAsync(string key, CancellationToken cancellationToken)
@@ -35,11 +38,18 @@ public sealed class CatalogStore(MetalFestsTable table)
             : (Items.ReadBand(band), [.. items.Where(i => Items.TypeOf(i) == TableLayout.Types.Appearance).Select(Items.ReadAppearance)]);
     }
 
+    /// <summary>Which of these band keys exist (BatchGetItem of their list rows, 100 a request).</summary>
+    public async Task<IReadOnlySet<string>> ExistingBandsAsync(IEnumerable<string> keys, CancellationToken cancellationToken)
+    {
+        var rows = await table.BatchGetAsync(keys.Select(k => (TableLayout.BandsListPk, TableLayout.BandListSk(k))), cancellationToken);
+        return rows.Select(r => Items.ReadBandSummary(r).Key).ToHashSet();
+    }
+
     public async Task<IReadOnlyList<Genre>> ListGenresAsync(CancellationToken cancellationToken) =>
         [.. (await table.QueryPartitionAsync(TableLayout.GenresListPk, cancellationToken)).Select(Items.ReadGenre)];
 
-    public async Task<Genre?> GetGenreAsync(string key, CancellationToken cancellationToken) =>
-        await table.GetAsync(TableLayout.GenrePk(key), TableLayout.Metadata, cancellationToken) is { } item ? Items.ReadGenre(item) : null;
+    public async Task<Versioned<Genre>?> GetGenreAsync(string key, CancellationToken cancellationToken) =>
+        await table.GetAsync(TableLayout.GenrePk(key), TableLayout.Metadata, cancellationToken) is { } item ? new(Items.ReadGenre(item), Items.VersionOf(item)) : null;
 
     /// <summary>A genre and its bands (one partition).</summary>
     public async Task<(Genre Genre, IReadOnlyList<GenreBand> Bands)?> GetGenreBandsAsync(string key, CancellationToken cancellationToken)
@@ -54,8 +64,8 @@ public sealed class CatalogStore(MetalFestsTable table)
     public async Task<IReadOnlyList<Role>> ListRolesAsync(CancellationToken cancellationToken) =>
         [.. (await table.QueryPartitionAsync(TableLayout.RolesListPk, cancellationToken)).Select(Items.ReadRole)];
 
-    public async Task<Role?> GetRoleAsync(string key, CancellationToken cancellationToken) =>
-        await table.GetAsync(TableLayout.RolePk(key), TableLayout.Metadata, cancellationToken) is { } item ? Items.ReadRole(item) : null;
+    public async Task<Versioned<Role>?> GetRoleAsync(string key, CancellationToken cancellationToken) =>
+        await table.GetAsync(TableLayout.RolePk(key), TableLayout.Metadata, cancellationToken) is { } item ? new(Items.ReadRole(item), Items.VersionOf(item)) : null;
 
     /// <summary>A role and the band members holding it (one partition).</summary>
     public async Task<(Role Role, IReadOnlyList<RoleMember> Members)?> GetRoleMembersAsync(string key, CancellationToken cancellationToken)

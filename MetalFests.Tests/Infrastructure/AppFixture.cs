@@ -16,7 +16,7 @@ namespace MetalFests.Tests.Infrastructure;
 /// test run and shared by every integration test, on random ports, with DynamoDB Local in memory
 /// holding the migrated real db.json.
 /// </summary>
-public sealed class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
@@ -29,8 +29,11 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>The development key (full permission) the AppHost hashes for the services.</summary>
     public const string AdminKey = "test-admin-key-full";
 
-    /// <summary>A read-only key, configured on the gateway for permission tests.</summary>
+    /// <summary>A read-only key (AdminViewer), configured on the gateway and both services for permission tests.</summary>
     public const string ViewerKey = "test-viewer-key-read";
+
+    /// <summary>A write key without delete (AdminEditor), configured like <see cref="ViewerKey"/>.</summary>
+    public const string EditorKey = "test-editor-key-write";
 
     public DistributedApplication App { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
@@ -41,6 +44,17 @@ public sealed class AppFixture : IAsyncLifetime
             ["Database:Provider=local", "Database:LocalDataPath=", $"{AdminKeys.EnvironmentVariable}={AdminKey}"]);
         builder.CreateResourceBuilder<ProjectResource>(ServiceNames.Festivals)
             .WithEnvironment(MetalFests.Api.Http.Today.ConfigurationKey.Replace(":", "__"), Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var project in new[] { ServiceNames.Festivals, ServiceNames.Catalog, ServiceNames.Gateway })
+        {
+            // Index 0 is the AppHost's development key (full permission).
+            builder.CreateResourceBuilder<ProjectResource>(project)
+                .WithEnvironment("ApiKeys__1__Id", "viewer")
+                .WithEnvironment("ApiKeys__1__Hash", ApiKeyAuthenticator.HashOf(ViewerKey))
+                .WithEnvironment("ApiKeys__1__Permission", nameof(Permission.Read))
+                .WithEnvironment("ApiKeys__2__Id", "editor")
+                .WithEnvironment("ApiKeys__2__Hash", ApiKeyAuthenticator.HashOf(EditorKey))
+                .WithEnvironment("ApiKeys__2__Permission", nameof(Permission.Write));
+        }
         // Rate limits have their own tests (an in-process gateway with small limits); here they would only
         // throttle the suite, which sends thousands of requests from one address.
         builder.CreateResourceBuilder<ProjectResource>(ServiceNames.Gateway)
@@ -49,9 +63,9 @@ public sealed class AppFixture : IAsyncLifetime
             .WithEnvironment("Gateway__RateLimits__PerIpLimit", "10000000")
             .WithEnvironment("Gateway__RateLimits__PublicBurst", "10000000")
             .WithEnvironment("Gateway__RateLimits__PublicRatePerSecond", "10000000")
-            .WithEnvironment("ApiKeys__1__Id", "viewer")
-            .WithEnvironment("ApiKeys__1__Hash", ApiKeyAuthenticator.HashOf(ViewerKey))
-            .WithEnvironment("ApiKeys__1__Permission", nameof(Permission.Read));
+            .WithEnvironment("Gateway__RateLimits__AdminBurst", "10000000")
+            .WithEnvironment("Gateway__RateLimits__AdminRatePerSecond", "10000000")
+            .WithEnvironment("Gateway__RateLimits__AdminMonthlyQuota", "10000000");
         App = await builder.BuildAsync();
         using var cts = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(cts.Token);
@@ -74,7 +88,7 @@ public sealed class AppFixture : IAsyncLifetime
         return new MetalFestsTable(DynamoDbClientFactory.Create(options), Options.Create(options));
     }
 
-    private StorageOptions LocalOptions(string table) =>
+    public StorageOptions LocalOptions(string table) =>
         new() { ServiceUrl = App.GetEndpoint(ServiceNames.Database, "http").ToString(), TableName = table };
 
     public async Task DisposeAsync()
@@ -91,4 +105,16 @@ public sealed class AppFixture : IAsyncLifetime
 public sealed class AppCollection : ICollectionFixture<AppFixture>
 {
     public const string Name = "app";
+}
+
+/// <summary>
+/// A second, separate instance of the whole application for the tests that write: the read tests
+/// assert the migrated db.json exactly, so writes go to a table of their own.
+/// </summary>
+public sealed class WritesFixture : AppFixture;
+
+[CollectionDefinition(Name)]
+public sealed class WritesCollection : ICollectionFixture<WritesFixture>
+{
+    public const string Name = "writes";
 }

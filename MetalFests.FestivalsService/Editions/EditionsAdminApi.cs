@@ -1,0 +1,66 @@
+using MetalFests.Api.Http;
+using MetalFests.Api.Writes;
+using MetalFests.ServiceDefaults.Errors;
+using MetalFests.ServiceDefaults.Security;
+using MetalFests.Storage.Model;
+using MetalFests.Storage.Writes;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MetalFests.FestivalsService.Editions;
+
+/// <summary>
+/// Editions: the seed's <c>PUT /api/festivals/{key}/editions/{year}</c> (example 3) and the admin paths
+/// <c>PUT</c>/<c>DELETE /api/admin/festivals/{key}/editions/{year}</c>.
+/// </summary>
+public static class EditionsAdminApi
+{
+    public static IEndpointRouteBuilder MapEditionsAdminApi(this IEndpointRouteBuilder app)
+    {
+        foreach (var prefix in new[] { "/api/festivals", "/api/admin/festivals" })
+        {
+            app.MapPut(prefix + "/{key}/editions/{year}", PutEdition).RequirePermission(Permission.Write)
+                .WithTags("Admin: editions").ProducesWriteErrors()
+                .WithName(prefix.Contains("admin", StringComparison.Ordinal) ? "PutEditionAdmin" : nameof(PutEdition))
+                .WithSummary("Create (201) or replace (200) an edition; every band on the line-up must exist (422 otherwise)");
+        }
+        app.MapDelete("/api/admin/festivals/{key}/editions/{year}", DeleteEdition).RequirePermission(Permission.Delete)
+            .WithTags("Admin: editions").ProducesWriteErrors()
+            .WithName(nameof(DeleteEdition))
+            .WithSummary("Delete an edition (204)");
+        return app;
+    }
+
+    public static async Task<Results<Created<EditionWriteResponse>, Ok<EditionWriteResponse>, JsonHttpResult<ErrorEnvelope>>> PutEdition(
+        HttpContext http, FestivalWrites writes, string key, string year, CancellationToken cancellationToken)
+    {
+        if (Parameters.Key(key) is { } badKey) return badKey.ToResult(http);
+        var parsedYear = Parameters.Year(year);
+        if (parsedYear.Error is { } badYear) return badYear.ToResult(http);
+        var request = await WriteEndpoint.ReadAsync(http, root => EditionRequest.Parse(root, parsedYear.Value), cancellationToken);
+        if (request.Error is { } invalid) return invalid.ToResult(http);
+        var (input, context) = request.Value;
+
+        var draft = new Edition(key, "", parsedYear.Value, input.Dates, input.Bands, input.TicketPrice, input.Currency, input.Status);
+        var result = await writes.PutEditionAsync(draft, context, cancellationToken);
+        if (result.Error is { } refused) return refused.ToApiError().ToResult(http);
+        var written = result.Value!;
+        var response = new EditionWriteResponse(true, EditionView.From(written), new BandValidation(true, []), WriteEndpoint.Answer(http, written));
+        return written.Created
+            ? TypedResults.Created($"/api/festivals/{key}/editions/{parsedYear.Value}", response)
+            : TypedResults.Ok(response);
+    }
+
+    public static async Task<Results<NoContent, JsonHttpResult<ErrorEnvelope>>> DeleteEdition(
+        HttpContext http, FestivalWrites writes, string key, string year, CancellationToken cancellationToken)
+    {
+        if (Parameters.Key(key) is { } badKey) return badKey.ToResult(http);
+        var parsedYear = Parameters.Year(year);
+        if (parsedYear.Error is { } badYear) return badYear.ToResult(http);
+        var context = WriteRequests.Context(http);
+        if (context.Error is { } badHeader) return badHeader.ToResult(http);
+        var result = await writes.DeleteEditionAsync(key, parsedYear.Value, context.Value!, cancellationToken);
+        if (result.Error is { } refused) return refused.ToApiError().ToResult(http);
+        WriteInvalidation.Label(http, result.Value!.Changes);
+        return TypedResults.NoContent();
+    }
+}

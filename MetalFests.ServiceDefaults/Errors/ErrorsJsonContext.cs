@@ -14,6 +14,7 @@ namespace MetalFests.ServiceDefaults.Errors;
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(FieldError[]))]
 public sealed partial class ErrorsJsonContext : JsonSerializerContext
 {
     /// <summary>Messages quote keys ('hellfest'): write them as typed, not as \u0027.</summary>

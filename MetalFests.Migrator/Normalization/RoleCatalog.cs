@@ -1,4 +1,4 @@
-using Category = MetalFests.Migrator.Normalization.RoleCategories;
+using Category = MetalFests.Storage.Model.RoleCategories;
 
 namespace MetalFests.Migrator.Normalization;
 

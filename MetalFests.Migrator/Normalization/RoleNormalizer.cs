@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using MetalFests.Storage;
+using MetalFests.Storage.Model;
 
 namespace MetalFests.Migrator.Normalization;
 

@@ -44,6 +44,26 @@ public sealed record ApiError(int Status, string Code, string Message, IReadOnly
         new(StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, $"Invalid field '{field}': {reason}",
             new Dictionary<string, object?> { ["field"] = field, ["reason"] = reason });
 
+    /// <summary>
+    /// Every bad field of a request body, so that one answer lists all that needs fixing:
+    /// <c>details.field</c> and <c>details.reason</c> name the first (as <see cref="InvalidField"/> does),
+    /// <c>details.fields</c> lists them all.
+    /// </summary>
+    public static ApiError Validation(IReadOnlyList<FieldError> errors)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(errors.Count);
+        // An array: a details value is serialized by its runtime type, and ErrorsJsonContext lists FieldError[].
+        FieldError[] fields = [.. errors];
+        return new(StatusCodes.Status400BadRequest, ErrorCodes.ValidationError,
+            "Invalid request body: " + string.Join("; ", fields.Select(error => $"'{error.Field}' {error.Reason}")),
+            new Dictionary<string, object?> { ["field"] = fields[0].Field, ["reason"] = fields[0].Reason, ["fields"] = fields });
+    }
+
+    /// <summary>A body that is not declared as JSON: <c>details.field</c> is the <c>Content-Type</c> header.</summary>
+    public static ApiError UnsupportedMediaType() =>
+        new(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.ValidationError, "Unsupported Content-Type: the body must be application/json (UTF-8)",
+            new Dictionary<string, object?> { ["field"] = "Content-Type", ["reason"] = "must be application/json (UTF-8)" });
+
     /// <summary>The seed's rate-limit response: <c>details {limit, remaining, reset}</c> (reset as a Unix time).</summary>
     public static ApiError RateLimited(string policy, int limit, int remaining, long reset, int retryAfterSeconds) =>
         new(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimitExceeded, $"Rate limit exceeded. Please retry after {retryAfterSeconds} seconds.",

@@ -16,6 +16,7 @@ namespace MetalFests.ServiceDefaults.Errors;
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(List<Dictionary<string, string>>))]
 [JsonSerializable(typeof(Dictionary<string, object>))]
+[JsonSerializable(typeof(FieldError[]))]
 public sealed partial class ErrorsJsonContext : JsonSerializerContext
 {
     /// <summary>Messages quote keys ('hellfest'): write them as typed, not as \u0027.</summary>

@@ -1,5 +1,6 @@
 using MetalFests.Migrator.Normalization;
 using MetalFests.Storage;
+using MetalFests.Storage.Model;
 
 namespace MetalFests.Tests.Normalization;
 

@@ -1,4 +1,4 @@
-namespace MetalFests.Migrator.Normalization;
+namespace MetalFests.Storage.Model;
 
 /// <summary>The family a role belongs to; every role has exactly one.</summary>
 public static class RoleCategories

@@ -1,0 +1,19 @@
+using System.Text.Json;
+using MetalFests.Api.Http;
+using MetalFests.Storage.Model;
+
+namespace MetalFests.Api.Writes;
+
+/// <summary>The body of a genre create (POST, <c>pathKey</c> null) or update (PUT).</summary>
+public static class GenreRequest
+{
+    /// <summary>The band count is 0: it is not the client's to say, storage keeps the real one.</summary>
+    public static Validated<Genre> Parse(JsonElement root, string? pathKey) =>
+        FieldReader.Parse(root, body =>
+        {
+            var key = RequestKey.Read(body, pathKey);
+            var name = body.RequiredString("name", maxLength: 100);
+            var description = body.OptionalString("description", maxLength: 5000);
+            return key is null || name is null ? null : new Genre(key, name, description, BandCount: 0);
+        });
+}

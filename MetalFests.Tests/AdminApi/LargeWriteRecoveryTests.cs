@@ -28,7 +28,7 @@ public sealed class LargeWriteRecoveryTests(WritesFixture fixture)
         using var catalog = fixture.Service(ServiceNames.Catalog);
         using var festivals = fixture.Service(ServiceNames.Festivals);
         var festival = AdminRequests.UniqueKey("recovery-fest");
-        (await fixture.Gateway.PostAsync("/api/admin/festivals", AdminRequests.Festival(festival))).EnsureSuccessStatusCode();
+        (await fixture.Gateway.AdminPostAsync("/api/admin/festivals", AdminRequests.Festival(festival))).EnsureSuccessStatusCode();
         var bands = (await catalog.FreshAsync($"/api/bands?limit=500&offset=300"))["bands"]!.AsArray()
             .Take(LineupSize).Select(b => (Key: b!["key"]!.GetValue<string>(), Count: b["festivalCount"]!.GetValue<int>())).ToList();
         Assert.Equal(LineupSize, bands.Count);

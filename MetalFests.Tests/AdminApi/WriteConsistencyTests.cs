@@ -20,10 +20,10 @@ public sealed class WriteConsistencyTests(WritesFixture fixture, ITestOutputHelp
 
         var genres = Enumerable.Range(0, 3).Select(i => $"rand-genre-{run}-{i}").ToList();
         var roles = Enumerable.Range(0, 3).Select(i => $"rand-role-{run}-{i}").ToList();
-        foreach (var genre in genres) await Expect(HttpStatusCode.Created, api.PostAsync("/api/admin/genres", new { key = genre, name = "Genre " + genre }));
-        foreach (var role in roles) await Expect(HttpStatusCode.Created, api.PostAsync("/api/admin/roles", new { key = role, name = "Role " + role, category = "string" }));
+        foreach (var genre in genres) await Expect(HttpStatusCode.Created, api.AdminPostAsync("/api/admin/genres", new { key = genre, name = "Genre " + genre }));
+        foreach (var role in roles) await Expect(HttpStatusCode.Created, api.AdminPostAsync("/api/admin/roles", new { key = role, name = "Role " + role, category = "string" }));
         var festivals = Enumerable.Range(0, 3).Select(i => $"rand-fest-{run}-{i}").ToList();
-        foreach (var festival in festivals) await Expect(HttpStatusCode.Created, api.PostAsync("/api/admin/festivals", AdminRequests.Festival(festival)));
+        foreach (var festival in festivals) await Expect(HttpStatusCode.Created, api.AdminPostAsync("/api/admin/festivals", AdminRequests.Festival(festival)));
         var bands = new List<string>();
 
         object RandomBand(string key) => AdminRequests.Band(key, $"Band {key} {random.Next(100)}",
@@ -38,7 +38,7 @@ public sealed class WriteConsistencyTests(WritesFixture fixture, ITestOutputHelp
             {
                 case 0:
                     var key = $"rand-band-{run}-{step}";
-                    await Expect(HttpStatusCode.Created, api.PostAsync("/api/admin/bands", RandomBand(key)));
+                    await Expect(HttpStatusCode.Created, api.AdminPostAsync("/api/admin/bands", RandomBand(key)));
                     bands.Add(key);
                     break;
                 case 1:
@@ -46,27 +46,27 @@ public sealed class WriteConsistencyTests(WritesFixture fixture, ITestOutputHelp
                     var lineup = bands.Where(_ => random.Next(3) == 0).ToList();
                     var year = 2030 + random.Next(3);
                     var body = new { dates = new { start = $"{year}-01-01", end = $"{year}-01-02" }, bands = lineup.Select(b => new { key = b, size = random.Next(4) }).ToArray() };
-                    var response = await api.PutAsync($"/api/festivals/{Pick(festivals)}/editions/{year}", body);
+                    var response = await api.AdminPutAsync($"/api/festivals/{Pick(festivals)}/editions/{year}", body);
                     Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
                     break;
                 case 3:
-                    var deleted = await api.DeleteAsync($"/api/admin/festivals/{Pick(festivals)}/editions/{2030 + random.Next(3)}");
+                    var deleted = await api.AdminDeleteAsync($"/api/admin/festivals/{Pick(festivals)}/editions/{2030 + random.Next(3)}");
                     Assert.True(deleted.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.NotFound, $"{deleted.StatusCode}");
                     break;
                 case 4:
                     var band = Pick(bands);
-                    await Expect(HttpStatusCode.OK, api.PutAsync($"/api/bands/{band}", RandomBand(band)));
+                    await Expect(HttpStatusCode.OK, api.AdminPutAsync($"/api/bands/{band}", RandomBand(band)));
                     break;
                 default:
                     var victim = Pick(bands);
-                    var removed = await api.DeleteAsync($"/api/admin/bands/{victim}");
+                    var removed = await api.AdminDeleteAsync($"/api/admin/bands/{victim}");
                     Assert.True(removed.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.Conflict, $"{removed.StatusCode}");
                     if (removed.StatusCode == HttpStatusCode.NoContent) bands.Remove(victim);
                     break;
             }
             if (step % 20 == 0)
             {
-                await Expect(HttpStatusCode.OK, api.PutAsync($"/api/admin/genres/{Pick(genres)}", new { name = $"Renamed {step}" }));
+                await Expect(HttpStatusCode.OK, api.AdminPutAsync($"/api/admin/genres/{Pick(genres)}", new { name = $"Renamed {step}" }));
             }
         }
 
@@ -82,11 +82,11 @@ public sealed class WriteConsistencyTests(WritesFixture fixture, ITestOutputHelp
         var api = fixture.Gateway;
         var run = Guid.NewGuid().ToString("N")[..6];
         var bands = Enumerable.Range(0, 20).Select(i => $"par-band-{run}-{i}").ToList();
-        foreach (var band in bands) await Expect(HttpStatusCode.Created, api.PostAsync("/api/admin/bands", AdminRequests.Band(band, "Parallel " + band)));
+        foreach (var band in bands) await Expect(HttpStatusCode.Created, api.AdminPostAsync("/api/admin/bands", AdminRequests.Band(band, "Parallel " + band)));
         var festivals = Enumerable.Range(0, 6).Select(i => $"par-fest-{run}-{i}").ToList();
-        foreach (var festival in festivals) await Expect(HttpStatusCode.Created, api.PostAsync("/api/admin/festivals", AdminRequests.Festival(festival)));
+        foreach (var festival in festivals) await Expect(HttpStatusCode.Created, api.AdminPostAsync("/api/admin/festivals", AdminRequests.Festival(festival)));
 
-        var writes = await Task.WhenAll(festivals.Select(f => api.PutAsync($"/api/festivals/{f}/editions/2030", AdminRequests.Edition(2030, bands))));
+        var writes = await Task.WhenAll(festivals.Select(f => api.AdminPutAsync($"/api/festivals/{f}/editions/2030", AdminRequests.Edition(2030, bands))));
 
         Assert.All(writes, w => Assert.Equal(HttpStatusCode.Created, w.StatusCode));
         var rows = (await api.FreshAsync($"/api/bands?q=Parallel par-band-{run}&limit=100"))["bands"]!.AsArray();

@@ -29,13 +29,13 @@ public static class AdminRequests
         return client.SendAsync(request);
     }
 
-    public static Task<HttpResponseMessage> PutAsync(this HttpClient client, string path, object body, string? key = AppFixture.AdminKey, string? ifMatch = null) =>
+    public static Task<HttpResponseMessage> AdminPutAsync(this HttpClient client, string path, object body, string? key = AppFixture.AdminKey, string? ifMatch = null) =>
         client.SendAsync(HttpMethod.Put, path, body, key, ifMatch);
 
-    public static Task<HttpResponseMessage> PostAsync(this HttpClient client, string path, object body, string? key = AppFixture.AdminKey) =>
+    public static Task<HttpResponseMessage> AdminPostAsync(this HttpClient client, string path, object body, string? key = AppFixture.AdminKey) =>
         client.SendAsync(HttpMethod.Post, path, body, key);
 
-    public static Task<HttpResponseMessage> DeleteAsync(this HttpClient client, string path, string? key = AppFixture.AdminKey, string? ifMatch = null) =>
+    public static Task<HttpResponseMessage> AdminDeleteAsync(this HttpClient client, string path, string? key = AppFixture.AdminKey, string? ifMatch = null) =>
         client.SendAsync(HttpMethod.Delete, path, null, key, ifMatch);
 
     public static async Task<JsonNode> JsonAsync(this HttpResponseMessage response) =>

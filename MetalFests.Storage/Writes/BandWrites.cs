@@ -36,7 +36,9 @@ public sealed class BandWrites(TableWriter writer)
     public Task<WriteResult<Band>> UpdateAsync(Band band, WriteContext context, CancellationToken cancellationToken) =>
         writer.WriteAsync<Band>(async session =>
         {
-            if (await BandState.LoadAsync(session, band.Key) is not { } state)
+            var loading = BandState.LoadAsync(session, band.Key);
+            var newRefs = References.LoadAsync(session, [band]);
+            if (await loading is not { } state)
             {
                 return new WriteError(WriteFailure.NotFound, Resource, band.Key);
             }
@@ -44,7 +46,7 @@ public sealed class BandWrites(TableWriter writer)
             {
                 return stale;
             }
-            var refs = await References.LoadAsync(session, [band, state.Band]);
+            var refs = (await newRefs).With(await References.LoadAsync(session, [state.Band], except: await newRefs));
             if (refs.Invalid(band, band.Key) is { } invalid)
             {
                 return invalid;
@@ -158,13 +160,14 @@ public sealed class BandWrites(TableWriter writer)
     {
         public static async Task<BandState?> LoadAsync(WriteSession session, string key)
         {
-            var items = await session.Table.QueryPartitionAsync(TableLayout.BandPk(key), session.CancellationToken, consistent: true);
+            var partition = session.Table.QueryPartitionAsync(TableLayout.BandPk(key), session.CancellationToken, consistent: true);
+            var row = BandRows.LoadAsync(session, [key]);
+            var (items, rows) = (await partition, await row);
             var band = items.FirstOrDefault(i => Items.TypeOf(i) == TableLayout.Types.Band);
             if (band is null)
             {
                 return null;
             }
-            var rows = await BandRows.LoadAsync(session, [key]);
             return new BandState(Items.ReadBand(band), band,
                 [.. items.Where(i => Items.TypeOf(i) == TableLayout.Types.Appearance).Select(Items.ReadAppearance)], rows.GetValueOrDefault(key));
         }
@@ -173,15 +176,26 @@ public sealed class BandWrites(TableWriter writer)
     /// <summary>The genres and roles some bands name, read once: to validate, copy and count them.</summary>
     private sealed record References(Dictionary<string, (Genre Genre, Item Item)> Genres, Dictionary<string, (Role Role, Item Item)> Roles)
     {
-        public static async Task<References> LoadAsync(WriteSession session, IReadOnlyList<Band> bands)
+        private static readonly References None = new([], []);
+
+        /// <summary>The genres and roles <paramref name="bands"/> name, except those already in <paramref name="except"/>.</summary>
+        public static async Task<References> LoadAsync(WriteSession session, IReadOnlyList<Band> bands, References? except = null)
         {
-            var genres = bands.SelectMany(b => b.GenreKeys).Distinct().Select(g => (TableLayout.GenrePk(g), TableLayout.Metadata));
-            var roles = bands.SelectMany(b => b.Members).SelectMany(m => m.RoleKeys).Distinct().Select(r => (TableLayout.RolePk(r), TableLayout.Metadata));
-            var items = await session.Table.BatchGetAsync(genres.Concat(roles), session.CancellationToken, consistent: true);
+            var genres = bands.SelectMany(b => b.GenreKeys).Distinct().Where(g => except?.Genres.ContainsKey(g) != true).Select(g => (TableLayout.GenrePk(g), TableLayout.Metadata));
+            var roles = bands.SelectMany(b => b.Members).SelectMany(m => m.RoleKeys).Distinct().Where(r => except?.Roles.ContainsKey(r) != true).Select(r => (TableLayout.RolePk(r), TableLayout.Metadata));
+            var keys = genres.Concat(roles).ToList();
+            if (keys.Count == 0)
+            {
+                return None;
+            }
+            var items = await session.Table.BatchGetAsync(keys, session.CancellationToken, consistent: true);
             return new References(
                 items.Where(i => Items.TypeOf(i) == TableLayout.Types.Genre).Select(i => (Items.ReadGenre(i), i)).ToDictionary(p => p.Item1.Key),
                 items.Where(i => Items.TypeOf(i) == TableLayout.Types.Role).Select(i => (Items.ReadRole(i), i)).ToDictionary(p => p.Item1.Key));
         }
+
+        public References With(References more) => more.Genres.Count + more.Roles.Count == 0 ? this : new(
+            Genres.Concat(more.Genres).ToDictionary(), Roles.Concat(more.Roles).ToDictionary());
 
         public WriteError? Invalid(Band band, string key)
         {

@@ -176,14 +176,15 @@ public sealed class FestivalWrites(TableWriter writer)
     {
         public static async Task<FestivalState?> LoadAsync(WriteSession session, string key)
         {
-            var items = await session.Table.QueryPartitionAsync(TableLayout.FestivalPk(key), session.CancellationToken, consistent: true);
+            var partition = session.Table.QueryPartitionAsync(TableLayout.FestivalPk(key), session.CancellationToken, consistent: true);
+            var row = session.Table.GetAsync(TableLayout.FestivalsListPk, TableLayout.FestivalListSk(key), session.CancellationToken, consistent: true);
+            var (items, summary) = (await partition, await row);
             var festival = items.FirstOrDefault(i => Items.TypeOf(i) == TableLayout.Types.Festival);
             if (festival is null)
             {
                 return null;
             }
             var editionItems = items.Where(i => Items.TypeOf(i) == TableLayout.Types.Edition).ToList();
-            var summary = await session.Table.GetAsync(TableLayout.FestivalsListPk, TableLayout.FestivalListSk(key), session.CancellationToken, consistent: true);
             return new FestivalState(Items.ReadFestival(festival), festival, [.. editionItems.Select(Items.ReadEdition)], editionItems, summary);
         }
     }

@@ -6,7 +6,7 @@ namespace MetalFests.Storage.Writes;
 using Item = Dictionary<string, AttributeValue>;
 
 /// <summary>
-/// Runs a write: takes the lease, finishes any journal a failed writer left, lets the write read and
+/// Runs a write: takes the lease, finishes a journal a failed writer left, lets the write read and
 /// plan, then commits the plan with its audit entry — in one transaction when it fits, through the
 /// journal when it does not.
 /// </summary>
@@ -16,19 +16,23 @@ public sealed class TableWriter(MetalFestsTable table, ILogger<TableWriter> logg
 
     public async Task<WriteResult<T>> WriteAsync<T>(Func<WriteSession, Task<WriteResult<T>>> write, CancellationToken cancellationToken)
     {
-        var owner = await table.Lease.AcquireAsync(cancellationToken);
+        var lease = await table.Lease.AcquireAsync(cancellationToken);
         try
         {
-            await table.Journal.ApplyOpenAsync(owner, cancellationToken);
-            return await write(new WriteSession(table, owner, table.Time.GetUtcNow().UtcDateTime, this, cancellationToken));
+            if (lease.OpenJournal is { } left)
+            {
+                logger.LogWarning("Finishing journal {JournalId} left open by a failed write", left);
+                await table.Journal.ApplyLeftOverAsync(lease, cancellationToken);
+            }
+            return await write(new WriteSession(table, lease, table.Time.GetUtcNow().UtcDateTime, this, cancellationToken));
         }
         finally
         {
-            await table.Lease.ReleaseAsync(owner);
+            await table.Lease.ReleaseAsync(lease);
         }
     }
 
-    internal async Task CommitAsync(WritePlan plan, string owner, CancellationToken cancellationToken)
+    internal async Task CommitAsync(WritePlan plan, LeaseHandle lease, CancellationToken cancellationToken)
     {
         if (plan.Count <= WriteJournal.ItemsPerTransaction)
         {
@@ -36,25 +40,25 @@ public sealed class TableWriter(MetalFestsTable table, ILogger<TableWriter> logg
             [
                 .. plan.Puts.Select(p => new TransactWriteItem { Put = new Put { Item = p } }),
                 .. plan.Deletes.Select(d => new TransactWriteItem { Delete = new Delete { Key = MetalFestsTable.Key(d.Pk, d.Sk) } }),
-                table.Lease.Held(owner),
+                table.Lease.Held(lease),
             ];
             await table.TransactWriteAsync(items, cancellationToken);
             return;
         }
 
-        var journal = await table.Journal.OpenAsync(plan, owner, cancellationToken);
-        logger.LogInformation("Write of {ItemCount} items committed as journal {JournalId}", plan.Count, journal);
+        var journal = await table.Journal.OpenAsync(plan, lease, cancellationToken);
+        logger.LogInformation("Write of {ItemCount} items committed as journal {JournalId}", plan.Count, journal.Id);
         // Committed: the write happens now whatever the client does, so it is not cancelled with the request.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await table.Journal.ApplyAsync(journal, owner, CancellationToken.None);
+                await table.Journal.ApplyAsync(journal, lease, CancellationToken.None);
                 return;
             }
-            catch (Exception e) when (attempt < ApplyAttempts && e is not OperationCanceledException)
+            catch (Exception e) when (attempt < ApplyAttempts && e is not TableBusyException)
             {
-                logger.LogWarning(e, "Applying journal {JournalId} failed (attempt {Attempt}); retrying", journal, attempt);
+                logger.LogWarning(e, "Applying journal {JournalId} failed (attempt {Attempt}); retrying", journal.Id, attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), CancellationToken.None);
             }
         }
@@ -62,7 +66,7 @@ public sealed class TableWriter(MetalFestsTable table, ILogger<TableWriter> logg
 }
 
 /// <summary>One write in progress: its time, its stamp and audit helpers, and its commit.</summary>
-public sealed class WriteSession(MetalFestsTable table, string owner, DateTime now, TableWriter writer, CancellationToken cancellationToken)
+public sealed class WriteSession(MetalFestsTable table, LeaseHandle lease, DateTime now, TableWriter writer, CancellationToken cancellationToken)
 {
     public MetalFestsTable Table => table;
     public DateTime Now => now;
@@ -75,7 +79,7 @@ public sealed class WriteSession(MetalFestsTable table, string owner, DateTime n
     {
         var entry = new AuditEntry(Guid.NewGuid().ToString("N")[..16], now, context.KeyId, action, entityType, entityKey, context.RequestId, AuditLog.Summarize(before, after));
         plan.Put(AuditLog.Item(entry));
-        return writer.CommitAsync(plan, owner, cancellationToken);
+        return writer.CommitAsync(plan, lease, cancellationToken);
     }
 
     public static EntityStamp StampOf(Item item) => new(Items.CreatedAtOf(item) ?? "", Items.UpdatedAtOf(item) ?? "", Items.VersionOf(item));

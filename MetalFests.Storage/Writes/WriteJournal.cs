@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
@@ -11,12 +12,13 @@ using Item = Dictionary<string, AttributeValue>;
 
 /// <summary>
 /// Writes too large for one transaction (a 239-band line-up touches ~480 items; DynamoDB allows 100).
-/// The plan is saved first (pages, then the header: the commit point), then applied in transactions:
-/// phase 1 puts every new item and marks every item to delete with <see cref="Marker"/>, phase 2
-/// deletes, and the journal is removed last. Any item a reader meets while the journal is open
-/// carries the marker, and <see cref="SettleAsync"/> makes the reader wait for (or finish) the write
-/// before answering: no reader ever builds a response from a half-applied write. Applying is
-/// idempotent, so after a failure anyone holding the lease finishes the journal.
+/// The plan is saved first (pages, then the header together with a record on the lease: the commit
+/// point), then applied: phase 1 puts every new item and replaces every item to delete by a marked
+/// tombstone, phase 2 deletes, and the journal is removed last. Every item a reader can meet while the
+/// journal is open carries <see cref="Marker"/>, and <see cref="SettleAsync"/> makes the reader wait
+/// for (or finish) the write before answering: no response is built from half of a write. Applying is
+/// idempotent (whole items), so after a failure the next lease holder, or the first reader that meets
+/// a marked item, applies the journal again from its pages.
 /// </summary>
 public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, WriteLease lease, TimeProvider time)
 {
@@ -26,27 +28,34 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, Write
     /// <summary>Items per transaction: DynamoDB's 100, less the lease check.</summary>
     public const int ItemsPerTransaction = 99;
 
+    private const int ItemsPerBatch = 25;
+    private const int ParallelBatches = 8;
     private const int OpsPerPage = 50;
     private const string PagesAttribute = "pages";
     private const string OpsAttribute = "ops";
+    private const string Tombstone = "PENDING_DELETE";
     private static readonly TimeSpan SettlePoll = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan SettleMaxWait = TimeSpan.FromSeconds(5);
 
     // A journal once closed stays closed, so readers remember closed ids and ask once per process.
     private readonly ConcurrentDictionary<string, bool> _closed = new();
 
+    /// <summary>A committed journal: its id and its operations (puts of whole items, deletes by key).</summary>
+    public sealed record Pending(string Id, IReadOnlyList<Item> Puts, IReadOnlyList<Item> Deletes);
+
     public static bool IsMarked(Item item) => item.ContainsKey(Marker);
 
-    /// <summary>Saves the plan as a journal (nothing visible yet) and commits it; returns its id.</summary>
-    public async Task<string> OpenAsync(WritePlan plan, string owner, CancellationToken cancellationToken)
+    /// <summary>Saves the plan as a journal (nothing visible yet) and commits it.</summary>
+    public async Task<Pending> OpenAsync(WritePlan plan, LeaseHandle holder, CancellationToken cancellationToken)
     {
-        var id = Ulid();
-        var ops = plan.Puts.Select(p => Op("p", new Item(p) { [Marker] = new(id) }))
-            .Concat(plan.Deletes.Select(d => Op("d", MetalFestsTable.Key(d.Pk, d.Sk))))
-            .ToList();
-        var pages = ops.Chunk(OpsPerPage).ToList();
-        for (var i = 0; i < pages.Count; i++)
+        var id = NewId();
+        var journal = new Pending(id,
+            [.. plan.Puts.Select(p => new Item(p) { [Marker] = new(id) })],
+            [.. plan.Deletes.Select(d => MetalFestsTable.Key(d.Pk, d.Sk))]);
+        var ops = journal.Puts.Select(p => ("p", p)).Concat(journal.Deletes.Select(d => ("d", d))).Chunk(OpsPerPage).ToList();
+        await Parallel.ForEachAsync(Enumerable.Range(0, ops.Count), new ParallelOptions { MaxDegreeOfParallelism = ParallelBatches, CancellationToken = cancellationToken }, async (i, ct) =>
         {
+            lease.EnsureUsable(holder);
             using var activity = StorageTelemetry.Start("PutItem", tableName);
             await client.PutItemAsync(new PutItemRequest
             {
@@ -54,10 +63,10 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, Write
                 Item = new Item(MetalFestsTable.Key(TableLayout.JournalPagesPk(id), TableLayout.JournalPageSk(i)))
                 {
                     [TableLayout.TypeAttribute] = new(TableLayout.Types.JournalPage),
-                    [OpsAttribute] = new() { B = Compress(pages[i]) },
+                    [OpsAttribute] = new() { B = Compress(ops[i]) },
                 },
-            }, cancellationToken);
-        }
+            }, ct);
+        });
         await TransactAsync([
             new TransactWriteItem
             {
@@ -67,25 +76,44 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, Write
                     Item = new Item(MetalFestsTable.Key(TableLayout.WritesPk, TableLayout.JournalSk(id)))
                     {
                         [TableLayout.TypeAttribute] = new(TableLayout.Types.Journal),
-                        [PagesAttribute] = new() { N = pages.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                        [PagesAttribute] = new() { N = ops.Count.ToString(CultureInfo.InvariantCulture) },
                         [Items.CreatedAt] = new(Items.Iso(time.GetUtcNow().UtcDateTime)),
                     },
                 },
             },
-        ], owner, cancellationToken);
-        return id;
+            lease.Record(holder, id),
+        ], cancellationToken);
+        return journal;
     }
 
-    /// <summary>Applies a committed journal (again, if it was partly applied) and removes it. Needs the lease.</summary>
-    public async Task ApplyAsync(string id, string owner, CancellationToken cancellationToken)
+    /// <summary>Applies a committed journal (again, if it was partly applied) and removes it.</summary>
+    public async Task ApplyAsync(Pending journal, LeaseHandle holder, CancellationToken cancellationToken)
     {
-        var header = await GetHeaderAsync(id, cancellationToken);
-        if (header is null)
+        var tombstones = journal.Deletes.Select(key => new Item(key) { [TableLayout.TypeAttribute] = new(Tombstone), [Marker] = new(journal.Id) });
+        await WriteAsync([.. journal.Puts.Concat(tombstones).Select(i => new WriteRequest(new PutRequest(i)))], holder, cancellationToken);
+        await WriteAsync([.. journal.Deletes.Select(k => new WriteRequest(new DeleteRequest(k)))], holder, cancellationToken);
+        var pages = (journal.Puts.Count + journal.Deletes.Count + OpsPerPage - 1) / OpsPerPage;
+        await WriteAsync([.. Enumerable.Range(0, pages).Select(i => new WriteRequest(new DeleteRequest(MetalFestsTable.Key(TableLayout.JournalPagesPk(journal.Id), TableLayout.JournalPageSk(i)))))],
+            holder, cancellationToken);
+        // The header goes last, with the lease's record of it: until then, readers of marked items wait.
+        await TransactAsync([
+            new TransactWriteItem { Delete = new Delete { TableName = tableName, Key = MetalFestsTable.Key(TableLayout.WritesPk, TableLayout.JournalSk(journal.Id)) } },
+            lease.Record(holder, null),
+        ], cancellationToken);
+        _closed[journal.Id] = true;
+    }
+
+    /// <summary>Applies the journal a failed holder left, read back from its pages (the lease handle names it).</summary>
+    public async Task ApplyLeftOverAsync(LeaseHandle holder, CancellationToken cancellationToken)
+    {
+        if (holder.OpenJournal is not { } id)
         {
             return;
         }
-        var pageCount = int.Parse(header[PagesAttribute].N, System.Globalization.CultureInfo.InvariantCulture);
-        var ops = new List<(string Kind, Item Item)>();
+        var header = await GetHeaderAsync(id, cancellationToken);
+        var pageCount = header is null ? 0 : int.Parse(header[PagesAttribute].N, CultureInfo.InvariantCulture);
+        var puts = new List<Item>();
+        var deletes = new List<Item>();
         for (var i = 0; i < pageCount; i++)
         {
             using var activity = StorageTelemetry.Start("GetItem", tableName);
@@ -95,58 +123,12 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, Write
                 Key = MetalFestsTable.Key(TableLayout.JournalPagesPk(id), TableLayout.JournalPageSk(i)),
                 ConsistentRead = true,
             }, cancellationToken);
-            ops.AddRange(Decompress(page.Item[OpsAttribute].B));
-        }
-
-        var marked = ops.Select(op => op.Kind == "p"
-            ? new TransactWriteItem { Put = new Put { TableName = tableName, Item = op.Item } }
-            : new TransactWriteItem
+            foreach (var (kind, item) in Decompress(page.Item[OpsAttribute].B))
             {
-                Update = new Update
-                {
-                    TableName = tableName,
-                    Key = op.Item,
-                    UpdateExpression = "SET #marker = :id",
-                    ExpressionAttributeNames = new() { ["#marker"] = Marker },
-                    ExpressionAttributeValues = new() { [":id"] = new(id) },
-                },
-            });
-        var deletes = ops.Where(op => op.Kind == "d").Select(op => new TransactWriteItem { Delete = new Delete { TableName = tableName, Key = op.Item } });
-        var cleanup = Enumerable.Range(0, pageCount)
-            .Select(i => new TransactWriteItem { Delete = new Delete { TableName = tableName, Key = MetalFestsTable.Key(TableLayout.JournalPagesPk(id), TableLayout.JournalPageSk(i)) } })
-            .Append(new TransactWriteItem { Delete = new Delete { TableName = tableName, Key = MetalFestsTable.Key(TableLayout.WritesPk, TableLayout.JournalSk(id)) } });
-
-        foreach (var phase in new[] { marked, deletes })
-        {
-            foreach (var chunk in phase.Chunk(ItemsPerTransaction))
-            {
-                await TransactAsync([.. chunk], owner, cancellationToken);
+                (kind == "p" ? puts : deletes).Add(item);
             }
         }
-        // The header goes last: until it is gone, readers of marked items wait.
-        foreach (var chunk in cleanup.Chunk(ItemsPerTransaction))
-        {
-            await TransactAsync([.. chunk], owner, cancellationToken);
-        }
-        _closed[id] = true;
-    }
-
-    /// <summary>Every journal left open by a writer that failed midway: the next lease holder finishes them first.</summary>
-    public async Task ApplyOpenAsync(string owner, CancellationToken cancellationToken)
-    {
-        using var activity = StorageTelemetry.Start("Query", tableName);
-        var open = await client.QueryAsync(new QueryRequest
-        {
-            TableName = tableName,
-            KeyConditionExpression = "#pk = :pk AND begins_with(#sk, :prefix)",
-            ExpressionAttributeNames = new() { ["#pk"] = TableLayout.PK, ["#sk"] = TableLayout.SK },
-            ExpressionAttributeValues = new() { [":pk"] = new(TableLayout.WritesPk), [":prefix"] = new(TableLayout.JournalSkPrefix) },
-            ConsistentRead = true,
-        }, cancellationToken);
-        foreach (var header in open.Items ?? [])
-        {
-            await ApplyAsync(Items.Sk(header)[TableLayout.JournalSkPrefix.Length..], owner, cancellationToken);
-        }
+        await ApplyAsync(new Pending(id, puts, deletes), holder, cancellationToken);
     }
 
     /// <summary>
@@ -164,17 +146,17 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, Write
             while (await GetHeaderAsync(id, cancellationToken) is not null)
             {
                 waited = true;
-                if (await lease.TryAcquireAsync(cancellationToken) is { } owner)
+                if (await lease.TryAcquireAsync(cancellationToken) is { } holder)
                 {
                     try
                     {
-                        await ApplyAsync(id, owner, cancellationToken);
+                        await ApplyLeftOverAsync(holder, cancellationToken);
                     }
                     finally
                     {
-                        await lease.ReleaseAsync(owner);
+                        await lease.ReleaseAsync(holder);
                     }
-                    break;
+                    continue;
                 }
                 if (time.GetUtcNow() > deadline)
                 {
@@ -199,15 +181,30 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, Write
         return response.Item is { Count: > 0 } item ? item : null;
     }
 
-    private async Task TransactAsync(List<TransactWriteItem> items, string owner, CancellationToken cancellationToken)
+    /// <summary>Whole-item puts and deletes, 25 a request, several requests at once, each sent only while the lease is usable.</summary>
+    private async Task WriteAsync(IReadOnlyList<WriteRequest> writes, LeaseHandle holder, CancellationToken cancellationToken) =>
+        await Parallel.ForEachAsync(writes.Chunk(ItemsPerBatch), new ParallelOptions { MaxDegreeOfParallelism = ParallelBatches, CancellationToken = cancellationToken }, async (chunk, ct) =>
+        {
+            List<WriteRequest> pending = [.. chunk];
+            for (var attempt = 0; pending.Count > 0; attempt++)
+            {
+                if (attempt > 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(500, 10 << Math.Min(attempt, 6))), ct);
+                }
+                lease.EnsureUsable(holder);
+                using var activity = StorageTelemetry.Start("BatchWriteItem", tableName);
+                var response = await client.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = new() { [tableName] = pending } }, ct);
+                pending = response.UnprocessedItems?.GetValueOrDefault(tableName) ?? [];
+            }
+        });
+
+    private async Task TransactAsync(List<TransactWriteItem> items, CancellationToken cancellationToken)
     {
-        items.Add(lease.Held(owner));
         using var activity = StorageTelemetry.Start("TransactWriteItems", tableName);
         activity?.SetTag("aws.dynamodb.item_count", items.Count);
         await client.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = items }, cancellationToken);
     }
-
-    private static (string Kind, Item Item) Op(string kind, Item item) => (kind, item);
 
     private static MemoryStream Compress(IEnumerable<(string Kind, Item Item)> ops)
     {
@@ -242,6 +239,6 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, Write
         return [.. json.RootElement.EnumerateArray().Select(op => (op.GetProperty("k").GetString()!, AttributeJson.ToItem(op.GetProperty("i"))))];
     }
 
-    /// <summary>Time-ordered, unique ids (so open journals apply in the order they were written).</summary>
-    private string Ulid() => $"{time.GetUtcNow().ToUnixTimeMilliseconds():x12}{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6)).ToLowerInvariant()}";
+    /// <summary>Time-ordered, unique ids.</summary>
+    private string NewId() => $"{time.GetUtcNow().ToUnixTimeMilliseconds():x12}{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6)).ToLowerInvariant()}";
 }

@@ -33,9 +33,11 @@ public sealed class LargeWriteRecoveryTests(WritesFixture fixture)
             .Take(LineupSize).Select(b => (Key: b!["key"]!.GetValue<string>(), Count: b["festivalCount"]!.GetValue<int>())).ToList();
         Assert.Equal(LineupSize, bands.Count);
 
-        // A writer whose DynamoDB fails from its third transaction on: journal committed, first chunk applied, then nothing.
+        // A writer whose DynamoDB refuses every batch touching the last 100 bands of the line-up (their
+        // appearances and list rows): the journal is committed, the edition and the first bands are applied, the rest never.
         var options = fixture.LocalOptions(StorageOptions.DefaultTableName);
-        using var failing = new FailingDynamoDb(options, failFromTransaction: 3);
+        var unreachable = bands.TakeLast(100).SelectMany(b => new[] { TableLayout.BandPk(b.Key), TableLayout.BandListSk(b.Key) }).ToHashSet();
+        using var failing = new FailingDynamoDb(options, write => write.PutRequest is { } put && (unreachable.Contains(put.Item[TableLayout.PK].S) || unreachable.Contains(put.Item[TableLayout.SK].S)));
         var table = new MetalFestsTable(failing, Options.Create(options));
         var writes = new FestivalWrites(new TableWriter(table, NullLogger<TableWriter>.Instance));
         var draft = new Edition(festival, "", 2031, new DateRange(new(2031, 7, 1), new(2031, 7, 4)),
@@ -76,15 +78,13 @@ public sealed class LargeWriteRecoveryTests(WritesFixture fixture)
         Assert.Empty(journals.Items);
     }
 
-    /// <summary>DynamoDB Local, except that every transaction from the n-th on fails (as a throttled or unreachable table would).</summary>
-    private sealed class FailingDynamoDb(StorageOptions options, int failFromTransaction)
+    /// <summary>DynamoDB Local, except that a batch write holding a poisoned request fails, every time (as a throttled or unreachable partition would).</summary>
+    private sealed class FailingDynamoDb(StorageOptions options, Func<WriteRequest, bool> poisoned)
         : AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig { ServiceURL = options.ServiceUrl, AuthenticationRegion = options.Region })
     {
-        private int _transactions;
-
-        public override Task<TransactWriteItemsResponse> TransactWriteItemsAsync(TransactWriteItemsRequest request, CancellationToken cancellationToken = default) =>
-            Interlocked.Increment(ref _transactions) >= failFromTransaction
+        public override Task<BatchWriteItemResponse> BatchWriteItemAsync(BatchWriteItemRequest request, CancellationToken cancellationToken = default) =>
+            request.RequestItems.Values.SelectMany(w => w).Any(poisoned)
                 ? throw new AmazonDynamoDBException("Injected failure") { StatusCode = HttpStatusCode.ServiceUnavailable }
-                : base.TransactWriteItemsAsync(request, cancellationToken);
+                : base.BatchWriteItemAsync(request, cancellationToken);
     }
 }

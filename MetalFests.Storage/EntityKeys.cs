@@ -12,6 +12,9 @@ namespace MetalFests.Storage;
 public static partial class EntityKeys
 {
     public const int MaxLength = 100;
+    /// <summary>The key rule in words, for every error that refuses a key (path parameter or body field).</summary>
+    public static readonly string Rule = $"must be lower-case letters and digits in hyphen-separated words ({PatternText}), at most {MaxLength} characters";
+
     public const string PatternText = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
     [GeneratedRegex(PatternText, RegexOptions.CultureInvariant)]

@@ -14,7 +14,7 @@ public static class Parameters
     public static ApiError? Key(string value, string parameter = "key") =>
         EntityKeys.IsValid(value)
             ? null
-            : ApiError.InvalidParameter(parameter, $"must be lower-case letters and digits in hyphen-separated words ({EntityKeys.PatternText}), at most {EntityKeys.MaxLength} characters");
+            : ApiError.InvalidParameter(parameter, EntityKeys.Rule);
 
     public static Validated<int> Year(string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= MinYear and <= MaxYear

@@ -16,9 +16,7 @@ public sealed class FieldReader
 {
     public const int MaxUrlLength = 2048;
 
-    // Parameters.Key words the same rule for path parameters.
-    public static readonly string KeyRule =
-        $"must be lower-case letters and digits in hyphen-separated words ({EntityKeys.PatternText}), at most {EntityKeys.MaxLength} characters";
+    public static readonly string KeyRule = EntityKeys.Rule;
 
     private readonly Dictionary<string, JsonElement> _properties = new(StringComparer.Ordinal);
     private readonly HashSet<string> _asked = new(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using MetalFests.Storage.Writes;
@@ -37,10 +38,11 @@ public sealed class MetalFestsTable
     {
         while (true)
         {
+            var started = Stopwatch.GetTimestamp();
             using var activity = StorageTelemetry.Start("GetItem", Name);
             var response = await client.GetItemAsync(new GetItemRequest { TableName = Name, Key = Key(pk, sk), ConsistentRead = consistent }, cancellationToken);
             var item = response.Item is { Count: > 0 } found ? found : null;
-            if (item is null || !WriteJournal.IsMarked(item) || !await Journal.SettleAsync([item], cancellationToken))
+            if (item is null || !WriteJournal.IsMarked(item) || !await Journal.SettleAsync([item], started, cancellationToken))
             {
                 return item;
             }
@@ -70,6 +72,7 @@ public sealed class MetalFestsTable
     {
         while (true)
         {
+            var started = Stopwatch.GetTimestamp();
             var items = new List<Item>();
             request.ExclusiveStartKey = null;
             do
@@ -79,7 +82,7 @@ public sealed class MetalFestsTable
                 request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
             }
             while (request.ExclusiveStartKey is not null);
-            if (!items.Exists(WriteJournal.IsMarked) || !await Journal.SettleAsync(items, cancellationToken))
+            if (!items.Exists(WriteJournal.IsMarked) || !await Journal.SettleAsync(items, started, cancellationToken))
             {
                 return items;
             }
@@ -103,8 +106,9 @@ public sealed class MetalFestsTable
         var distinct = keys.Distinct().ToList();
         while (true)
         {
+            var started = Stopwatch.GetTimestamp();
             var items = await BatchGetOnceAsync(distinct, consistent, cancellationToken);
-            if (!items.Exists(WriteJournal.IsMarked) || !await Journal.SettleAsync(items, cancellationToken))
+            if (!items.Exists(WriteJournal.IsMarked) || !await Journal.SettleAsync(items, started, cancellationToken))
             {
                 return items;
             }

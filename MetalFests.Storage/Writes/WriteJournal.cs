@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
@@ -29,16 +30,18 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, Write
     public const int ItemsPerTransaction = 99;
 
     private const int ItemsPerBatch = 25;
-    private const int ParallelBatches = 8;
-    private const int OpsPerPage = 50;
+    // DynamoDB Local serializes writes: two requests in flight keep it busy; more only queue.
+    private const int ParallelBatches = 2;
+    private const int OpsPerPage = 500;
     private const string PagesAttribute = "pages";
     private const string OpsAttribute = "ops";
     private const string Tombstone = "PENDING_DELETE";
     private static readonly TimeSpan SettlePoll = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan SettleMaxWait = TimeSpan.FromSeconds(5);
 
-    // A journal once closed stays closed, so readers remember closed ids and ask once per process.
-    private readonly ConcurrentDictionary<string, bool> _closed = new();
+    // A journal once closed stays closed, so readers remember when they saw each closed (a timestamp):
+    // a read that started after that is final; one that started earlier may have overlapped the apply.
+    private readonly ConcurrentDictionary<string, long> _closedAt = new();
 
     /// <summary>A committed journal: its id and its operations (puts of whole items, deletes by key).</summary>
     public sealed record Pending(string Id, IReadOnlyList<Item> Puts, IReadOnlyList<Item> Deletes);
@@ -100,7 +103,7 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, Write
             new TransactWriteItem { Delete = new Delete { TableName = tableName, Key = MetalFestsTable.Key(TableLayout.WritesPk, TableLayout.JournalSk(journal.Id)) } },
             lease.Record(holder, null),
         ], cancellationToken);
-        _closed[journal.Id] = true;
+        _closedAt.TryAdd(journal.Id, Stopwatch.GetTimestamp());
     }
 
     /// <summary>Applies the journal a failed holder left, read back from its pages (the lease handle names it).</summary>
@@ -132,20 +135,20 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, Write
     }
 
     /// <summary>
-    /// Called by every read that met marked items: true when one of their journals was still open and
-    /// has now been closed (so the reader must read again); false when all were already closed.
+    /// Called by every read that met marked items, with the time the read started: true when the read
+    /// may have overlapped the apply of one of their journals — then that journal is closed now, and the
+    /// reader must read again; false when every journal was already closed before the read began.
     /// Waits for the writer; if the writer is gone (the lease is free), finishes the journal itself.
     /// </summary>
-    public async Task<bool> SettleAsync(IEnumerable<Item> items, CancellationToken cancellationToken)
+    public async Task<bool> SettleAsync(IEnumerable<Item> items, long readStarted, CancellationToken cancellationToken)
     {
-        var ids = items.Where(IsMarked).Select(i => i[Marker].S).Where(id => !_closed.ContainsKey(id)).Distinct().ToList();
-        var waited = false;
+        var ids = items.Where(IsMarked).Select(i => i[Marker].S)
+            .Where(id => !_closedAt.TryGetValue(id, out var closed) || closed >= readStarted).Distinct().ToList();
         foreach (var id in ids)
         {
             var deadline = time.GetUtcNow() + SettleMaxWait;
             while (await GetHeaderAsync(id, cancellationToken) is not null)
             {
-                waited = true;
                 if (await lease.TryAcquireAsync(cancellationToken) is { } holder)
                 {
                     try
@@ -164,9 +167,9 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, Write
                 }
                 await Task.Delay(SettlePoll, cancellationToken);
             }
-            _closed[id] = true;
+            _closedAt.TryAdd(id, Stopwatch.GetTimestamp());
         }
-        return waited;
+        return ids.Count > 0;
     }
 
     private async Task<Item?> GetHeaderAsync(string id, CancellationToken cancellationToken)

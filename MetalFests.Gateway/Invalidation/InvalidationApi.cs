@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using MetalFests.Gateway.Caching;
 using MetalFests.Gateway.Routing;
 using MetalFests.ServiceDefaults.Errors;
@@ -21,10 +22,11 @@ public static class InvalidationApi
         return app;
     }
 
-    public static Results<Ok<InvalidationResponse>, JsonHttpResult<ErrorEnvelope>> Invalidate(
-        HttpContext http, InvalidationRequest? request, EdgeCache cache, InvalidationLog log, ILogger<InvalidationLog> logger)
+    public static async Task<Results<Ok<InvalidationResponse>, JsonHttpResult<ErrorEnvelope>>> Invalidate(
+        HttpContext http, EdgeCache cache, InvalidationLog log, ILogger<InvalidationLog> logger)
     {
-        if (Validate(request) is { } error)
+        var (request, unreadable) = await ReadAsync(http.Request);
+        if ((unreadable ?? Validate(request)) is { } error)
         {
             return error.ToResult(http);
         }
@@ -45,6 +47,27 @@ public static class InvalidationApi
             return ApiError.InvalidParameter("id", "is required").ToResult(http);
         }
         return log.Find(id) is { } status ? TypedResults.Ok(status) : ApiError.NotFound("Invalidation", id).ToResult(http);
+    }
+
+    /// <summary>
+    /// The body, read by the handler rather than bound as a parameter: binding runs before endpoint filters, so a
+    /// caller without a key would hear about its body (400) or its Content-Type (the endpoint not matching: 404)
+    /// instead of the 401 it is owed.
+    /// </summary>
+    private static async Task<(InvalidationRequest? Request, ApiError? Error)> ReadAsync(HttpRequest request)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return (null, ApiError.UnsupportedMediaType());
+        }
+        try
+        {
+            return (await request.ReadFromJsonAsync(GatewayJsonContext.Default.InvalidationRequest, request.HttpContext.RequestAborted), null);
+        }
+        catch (JsonException)
+        {
+            return (null, ApiError.InvalidField("body", "must be a JSON object such as {\"paths\": [\"/api/bands/metallica\"]}"));
+        }
     }
 
     /// <summary>

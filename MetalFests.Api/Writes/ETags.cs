@@ -2,6 +2,7 @@ using System.Globalization;
 using MetalFests.Api.Http;
 using MetalFests.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Http;
+using MetalFests.Storage.Writes;
 using Microsoft.Net.Http.Headers;
 
 namespace MetalFests.Api.Writes;
@@ -11,13 +12,20 @@ public static class ETags
 {
     public static string Of(long version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
 
-    /// <summary>Null when absent or <c>*</c> (any version); an error when it names no version this API issued.</summary>
+    /// <summary>
+    /// Null when absent; <see cref="WriteContext.AnyVersion"/> for <c>*</c> (the entity must exist);
+    /// an error when it names no version this API issued.
+    /// </summary>
     public static Validated<long?> IfMatch(HttpRequest request)
     {
         var header = request.Headers.IfMatch.ToString().Trim();
-        if (header.Length == 0 || header == "*")
+        if (header.Length == 0)
         {
             return (long?)null;
+        }
+        if (header == "*")
+        {
+            return WriteContext.AnyVersion;
         }
         if (header.StartsWith("W/", StringComparison.Ordinal) || !EntityTagHeaderValue.TryParse(header, out var tag)
             || !long.TryParse(tag.Tag.AsSpan(1, tag.Tag.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version))

@@ -20,6 +20,10 @@ public sealed class BandWrites(TableWriter writer)
             {
                 return new WriteError(WriteFailure.AlreadyExists, Resource, band.Key);
             }
+            if (WriteSession.CheckVersion(context, null, Resource, band.Key) is { } stale)
+            {
+                return stale;
+            }
             var refs = await References.LoadAsync(session, [band]);
             if (refs.Invalid(band, band.Key) is { } invalid)
             {

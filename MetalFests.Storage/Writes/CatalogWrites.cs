@@ -22,6 +22,10 @@ public sealed class CatalogWrites(TableWriter writer)
             {
                 return new WriteError(WriteFailure.AlreadyExists, GenreResource, genre.Key);
             }
+            if (WriteSession.CheckVersion(context, null, GenreResource, genre.Key) is { } stale)
+            {
+                return stale;
+            }
             var created = genre with { BandCount = 0 };
             var item = session.Stamp(Items.Genre(created), null, context);
             var plan = new WritePlan().Put(item).Put(session.Stamp(Items.GenreSummary(created), null, context));
@@ -78,6 +82,10 @@ public sealed class CatalogWrites(TableWriter writer)
             if (await session.Table.GetAsync(TableLayout.RolePk(role.Key), TableLayout.Metadata, session.CancellationToken, consistent: true) is not null)
             {
                 return new WriteError(WriteFailure.AlreadyExists, RoleResource, role.Key);
+            }
+            if (WriteSession.CheckVersion(context, null, RoleResource, role.Key) is { } stale)
+            {
+                return stale;
             }
             var created = role with { BandMemberCount = 0 };
             var item = session.Stamp(Items.Role(created), null, context);

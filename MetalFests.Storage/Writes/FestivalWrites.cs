@@ -22,6 +22,10 @@ public sealed class FestivalWrites(TableWriter writer)
             {
                 return new WriteError(WriteFailure.AlreadyExists, FestivalResource, festival.Key);
             }
+            if (WriteSession.CheckVersion(context, null, FestivalResource, festival.Key) is { } stale)
+            {
+                return stale;
+            }
             var item = session.Stamp(Items.Festival(festival), null, context);
             var plan = new WritePlan()
                 .Put(item)

@@ -84,9 +84,12 @@ public sealed class WriteSession(MetalFestsTable table, LeaseHandle lease, DateT
 
     public static EntityStamp StampOf(Item item) => new(Items.CreatedAtOf(item) ?? "", Items.UpdatedAtOf(item) ?? "", Items.VersionOf(item));
 
-    /// <summary>Null when <c>If-Match</c> was not sent or names the current version.</summary>
+    /// <summary>
+    /// Null when <c>If-Match</c> was not sent or names the current version (or <c>*</c> and the entity
+    /// exists); a create (<paramref name="current"/> null) with <c>If-Match</c> cannot match.
+    /// </summary>
     public static WriteError? CheckVersion(WriteContext context, Item? current, string resource, string key) =>
-        context.IfMatch is { } expected && (current is null || Items.VersionOf(current) != expected)
+        context.IfMatch is { } expected && (current is null || expected != WriteContext.AnyVersion && Items.VersionOf(current) != expected)
             ? new WriteError(WriteFailure.VersionMismatch, resource, key, current is null ? null : Items.VersionOf(current))
             : null;
 }

@@ -1,7 +1,11 @@
 namespace MetalFests.Storage.Writes;
 
 /// <summary>Who asks for a write: the API key's id (never the key), the request id, and the <c>If-Match</c> version if any.</summary>
-public sealed record WriteContext(string KeyId, string? RequestId, long? IfMatch = null);
+public sealed record WriteContext(string KeyId, string? RequestId, long? IfMatch = null)
+{
+    /// <summary><c>If-Match: *</c>: any version, but the entity must exist (versions start at 1).</summary>
+    public const long AnyVersion = 0;
+}
 
 public enum WriteFailure
 {

@@ -80,18 +80,43 @@ public sealed class ConditionalWriteTests(WritesFixture fixture)
         Assert.Equal("Edited", await api.NameAsync("band", band));
     }
 
-    [Fact]
-    public async Task If_Match_on_an_edition_that_does_not_exist_is_412_and_creates_nothing()
+    [Theory]
+    [InlineData("\"1\"")]
+    [InlineData("*")]
+    public async Task If_Match_on_an_edition_that_does_not_exist_is_412_and_creates_nothing(string ifMatch)
     {
         var festival = await api.FestivalAsync();
 
-        var error = await api.AdminPutAsync(EditionPath(festival), AdminRequests.Edition(Year, ["metallica"]), ifMatch: "\"1\"")
+        var error = await api.AdminPutAsync(EditionPath(festival), AdminRequests.Edition(Year, ["metallica"]), ifMatch: ifMatch)
             .ExpectErrorAsync(HttpStatusCode.PreconditionFailed, "PRECONDITION_FAILED");
 
         error.AssertRefused("Edition", $"{festival}/{Year}");
         Assert.Equal(System.Text.Json.JsonValueKind.Null, error.GetProperty("details").GetProperty("currentETag").ValueKind);
         await api.ExpectNotFoundAsync(EditionPath(festival));
         Assert.Equal(0, (int)(await api.FestivalRowAsync(festival))["totalEditions"]!);
+    }
+
+    [Fact]
+    public async Task If_Match_star_on_an_existing_band_applies_whatever_its_version()
+    {
+        var band = await api.CreateAsync("band");
+        await api.AdminPutAsync(ReplacePath("band", band), Replacement("band", "First")).ExpectAsync(HttpStatusCode.OK);
+
+        var answer = await api.AdminPutAsync(ReplacePath("band", band), Replacement("band", "Second"), ifMatch: "*").ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal("\"3\"", answer.ETag);
+        Assert.Equal("Second", await api.NameAsync("band", band));
+    }
+
+    [Fact]
+    public async Task A_create_with_If_Match_is_412_and_creates_nothing()
+    {
+        var band = AdminRequests.UniqueKey("ifmatch-create");
+
+        await api.SendAsync(HttpMethod.Post, "/api/admin/bands", AdminRequests.Band(band, "Never"), ifMatch: "\"1\"")
+            .ExpectErrorAsync(HttpStatusCode.PreconditionFailed, "PRECONDITION_FAILED");
+
+        await api.ExpectNotFoundAsync($"/api/bands/{band}");
     }
 
     public static TheoryData<string> MalformedIfMatch => ["\"abc\"", "W/\"1\"", "1", "\"-1\"", "\"1\", \"2\"", "\"1"];

@@ -17,6 +17,7 @@ public sealed class TableWriter(MetalFestsTable table, ILogger<TableWriter> logg
     public async Task<WriteResult<T>> WriteAsync<T>(Func<WriteSession, Task<WriteResult<T>>> write, CancellationToken cancellationToken)
     {
         var lease = await table.Lease.AcquireAsync(cancellationToken);
+        var session = new WriteSession(table, lease, table.Time.GetUtcNow().UtcDateTime, this, cancellationToken);
         try
         {
             if (lease.OpenJournal is { } left)
@@ -24,15 +25,19 @@ public sealed class TableWriter(MetalFestsTable table, ILogger<TableWriter> logg
                 logger.LogWarning("Finishing journal {JournalId} left open by a failed write", left);
                 await table.Journal.ApplyLeftOverAsync(lease, cancellationToken);
             }
-            return await write(new WriteSession(table, lease, table.Time.GetUtcNow().UtcDateTime, this, cancellationToken));
+            return await write(session);
         }
         finally
         {
-            await table.Lease.ReleaseAsync(lease);
+            if (!session.Released)
+            {
+                await table.Lease.ReleaseAsync(lease);
+            }
         }
     }
 
-    internal async Task CommitAsync(WritePlan plan, LeaseHandle lease, CancellationToken cancellationToken)
+    /// <summary>Commits the plan; true when the commit also gave the lease back.</summary>
+    internal async Task<bool> CommitAsync(WritePlan plan, LeaseHandle lease, CancellationToken cancellationToken)
     {
         if (plan.Count <= WriteJournal.ItemsPerTransaction)
         {
@@ -40,10 +45,10 @@ public sealed class TableWriter(MetalFestsTable table, ILogger<TableWriter> logg
             [
                 .. plan.Puts.Select(p => new TransactWriteItem { Put = new Put { Item = p } }),
                 .. plan.Deletes.Select(d => new TransactWriteItem { Delete = new Delete { Key = MetalFestsTable.Key(d.Pk, d.Sk) } }),
-                table.Lease.Held(lease),
+                table.Lease.ReleasedWith(lease),
             ];
             await table.TransactWriteAsync(items, cancellationToken);
-            return;
+            return true;
         }
 
         var journal = await table.Journal.OpenAsync(plan, lease, cancellationToken);
@@ -54,7 +59,7 @@ public sealed class TableWriter(MetalFestsTable table, ILogger<TableWriter> logg
             try
             {
                 await table.Journal.ApplyAsync(journal, lease, CancellationToken.None);
-                return;
+                return false;
             }
             catch (Exception e) when (attempt < ApplyAttempts && e is not TableBusyException)
             {
@@ -70,16 +75,19 @@ public sealed class WriteSession(MetalFestsTable table, LeaseHandle lease, DateT
 {
     public MetalFestsTable Table => table;
     public DateTime Now => now;
+
+    /// <summary>Whether the commit already gave the lease back.</summary>
+    public bool Released { get; private set; }
     public CancellationToken CancellationToken => cancellationToken;
 
     public Item Stamp(Item item, Item? previous, WriteContext context) => Items.Stamp(item, previous, now, context.KeyId);
 
     /// <summary>Commits the plan together with the write's audit entry.</summary>
-    public Task CommitAsync(WritePlan plan, WriteContext context, string action, string entityType, string entityKey, Item? before, Item? after)
+    public async Task CommitAsync(WritePlan plan, WriteContext context, string action, string entityType, string entityKey, Item? before, Item? after)
     {
         var entry = new AuditEntry(Guid.NewGuid().ToString("N")[..16], now, context.KeyId, action, entityType, entityKey, context.RequestId, AuditLog.Summarize(before, after));
         plan.Put(AuditLog.Item(entry));
-        return writer.CommitAsync(plan, lease, cancellationToken);
+        Released = await writer.CommitAsync(plan, lease, cancellationToken);
     }
 
     public static EntityStamp StampOf(Item item) => new(Items.CreatedAtOf(item) ?? "", Items.UpdatedAtOf(item) ?? "", Items.VersionOf(item));

@@ -12,7 +12,7 @@ public sealed record LeaseHandle(string Owner, DateTimeOffset UsableUntil, strin
 /// time, and every count a write computes from what it read is exact by construction. The lease item
 /// also records a journal committed but not yet applied, so the next holder finishes it first. A
 /// holder that dies loses the lease when it expires; a holder only writes while its lease has more
-/// than <see cref="SafetyMargin"/> left (single transactions also check it in DynamoDB).
+/// than <see cref="SafetyMargin"/> left, and every transaction it commits checks in DynamoDB that the lease is still its own.
 /// </summary>
 public sealed class WriteLease(IAmazonDynamoDB client, string tableName, TimeProvider time)
 {
@@ -125,15 +125,18 @@ public sealed class WriteLease(IAmazonDynamoDB client, string tableName, TimePro
         }
     }
 
-    /// <summary>In a transaction: the lease is still this holder's.</summary>
-    public TransactWriteItem Held(LeaseHandle lease) => new()
+    /// <summary>
+    /// In a transaction: the lease is still this holder's, and the transaction gives it back (a write
+    /// that fits one transaction commits and releases in one request).
+    /// </summary>
+    public TransactWriteItem ReleasedWith(LeaseHandle lease) => new()
     {
-        ConditionCheck = new ConditionCheck
+        Delete = new Delete
         {
             TableName = tableName,
             Key = Key,
-            ConditionExpression = "#owner = :owner AND #expires > :now",
-            ExpressionAttributeNames = new() { ["#owner"] = Owner, ["#expires"] = ExpiresAt },
+            ConditionExpression = "#owner = :owner AND #expires > :now AND attribute_not_exists(#journal)",
+            ExpressionAttributeNames = new() { ["#owner"] = Owner, ["#expires"] = ExpiresAt, ["#journal"] = OpenJournal },
             ExpressionAttributeValues = new() { [":owner"] = new(lease.Owner), [":now"] = Number(time.GetUtcNow()) },
         },
     };

@@ -51,7 +51,7 @@ for i in range(runs):
     body = {"name": target["name"], "country": target.get("country") or None, "description": f"Benchmark description {i}", "reviewed": True}
     band_updates.append(call("PUT", f"/api/bands/{bands[500]}", {k: v for k, v in body.items() if v is not None}))
 
-report("PUT 150-band edition, new (≈300 items: journal, 4 transactions)", created)
-report("PUT 150-band edition, replacing 150 other bands (≈600 items)", replaced)
-report("PUT /api/bands/{key}, description change (1 transaction)", band_updates)
+report("PUT 150-band edition, new (303 items, through the journal)", created)
+report("PUT 150-band edition, replacing its 150 bands by 150 others (≈600 items)", replaced)
+report("PUT /api/bands/{key}, description change (3 items and the lease, one transaction)", band_updates)
 PY

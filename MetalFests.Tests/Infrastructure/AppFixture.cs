@@ -44,6 +44,12 @@ public class AppFixture : IAsyncLifetime
             ["Database:Provider=local", "Database:LocalDataPath=", $"{AdminKeys.EnvironmentVariable}={AdminKey}"]);
         builder.CreateResourceBuilder<ProjectResource>(ServiceNames.Festivals)
             .WithEnvironment(MetalFests.Api.Http.Today.ConfigurationKey.Replace(":", "__"), Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var service in new[] { ServiceNames.Festivals, ServiceNames.Catalog })
+        {
+            // Random ports instead of the launch profiles' 5081/5082: two instances of the app run at once
+            // (the read tests' and the write tests'), beside a running system too.
+            builder.CreateResourceBuilder<ProjectResource>(service).WithEndpoint("http", endpoint => endpoint.Port = null);
+        }
         foreach (var project in new[] { ServiceNames.Festivals, ServiceNames.Catalog, ServiceNames.Gateway })
         {
             // Index 0 is the AppHost's development key (full permission).

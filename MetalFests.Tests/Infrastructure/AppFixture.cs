@@ -35,10 +35,27 @@ public class AppFixture : IAsyncLifetime
     /// <summary>A write key without delete (AdminEditor), configured like <see cref="ViewerKey"/>.</summary>
     public const string EditorKey = "test-editor-key-write";
 
+    // The two instances (read tests, write tests) start one after the other: launched together, their
+    // `dotnet run` of the same projects contend for the same build outputs and one can fail to start.
+    private static readonly SemaphoreSlim Starting = new(1, 1);
+
     public DistributedApplication App { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
 
     public async Task InitializeAsync()
+    {
+        await Starting.WaitAsync();
+        try
+        {
+            await StartAsync();
+        }
+        finally
+        {
+            Starting.Release();
+        }
+    }
+
+    private async Task StartAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MetalFests_AppHost>(
             ["Database:Provider=local", "Database:LocalDataPath=", $"{AdminKeys.EnvironmentVariable}={AdminKey}"]);
@@ -48,7 +65,7 @@ public class AppFixture : IAsyncLifetime
         {
             // Random ports instead of the launch profiles' 5081/5082: two instances of the app run at once
             // (the read tests' and the write tests'), beside a running system too.
-            builder.CreateResourceBuilder<ProjectResource>(service).WithEndpoint("http", endpoint => endpoint.Port = null);
+            builder.CreateResourceBuilder<ProjectResource>(service).WithEndpoint("http", endpoint => { endpoint.Port = null; endpoint.TargetPort = null; });
         }
         foreach (var project in new[] { ServiceNames.Festivals, ServiceNames.Catalog, ServiceNames.Gateway })
         {
@@ -65,7 +82,7 @@ public class AppFixture : IAsyncLifetime
         // throttle the suite, which sends thousands of requests from one address.
         builder.CreateResourceBuilder<ProjectResource>(ServiceNames.Gateway)
             // A random port behind the orchestrator's proxy, not :5080, so tests run beside a running system.
-            .WithEndpoint("http", endpoint => { endpoint.IsProxied = true; endpoint.Port = null; })
+            .WithEndpoint("http", endpoint => { endpoint.IsProxied = true; endpoint.Port = null; endpoint.TargetPort = null; })
             .WithEnvironment("Gateway__RateLimits__PerIpLimit", "10000000")
             .WithEnvironment("Gateway__RateLimits__PublicBurst", "10000000")
             .WithEnvironment("Gateway__RateLimits__PublicRatePerSecond", "10000000")

@@ -26,7 +26,7 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, Write
     /// <summary>The attribute naming the journal that last wrote an item through this path.</summary>
     public const string Marker = "journal";
 
-    /// <summary>Items per transaction: DynamoDB's 100, less the lease check.</summary>
+    /// <summary>Items per transaction: DynamoDB's 100, less the lease item the transaction also releases.</summary>
     public const int ItemsPerTransaction = 99;
 
     private const int ItemsPerBatch = 25;

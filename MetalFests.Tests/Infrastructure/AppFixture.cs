@@ -7,6 +7,7 @@ using MetalFests.ServiceDefaults;
 using MetalFests.AppHost;
 using MetalFests.ServiceDefaults.Security;
 using MetalFests.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace MetalFests.Tests.Infrastructure;
@@ -92,8 +93,42 @@ public class AppFixture : IAsyncLifetime
         App = await builder.BuildAsync();
         using var cts = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(cts.Token);
-        await WaitHealthyAsync(ServiceNames.Gateway, cts.Token);
+        try
+        {
+            await WaitHealthyAsync(ServiceNames.Gateway, cts.Token);
+        }
+        catch (DistributedApplicationException e)
+        {
+            // Say why: the resources' own output is otherwise lost with the test host.
+            throw new InvalidOperationException($"The application did not start.{Environment.NewLine}{await OutputAsync()}", e);
+        }
         Gateway = App.CreateHttpClient(ServiceNames.Gateway);
+    }
+
+    /// <summary>The last lines each project wrote (for a start that failed).</summary>
+    private async Task<string> OutputAsync()
+    {
+        var loggers = App.Services.GetRequiredService<ResourceLoggerService>();
+        var text = new System.Text.StringBuilder();
+        foreach (var resource in new[] { ServiceNames.Migrator, ServiceNames.Festivals, ServiceNames.Catalog, ServiceNames.Gateway })
+        {
+            text.AppendLine($"--- {resource}:");
+            using var enough = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            var lines = new List<string>();
+            try
+            {
+                await foreach (var batch in loggers.WatchAsync(resource).WithCancellation(enough.Token))
+                {
+                    lines.AddRange(batch.Select(l => l.Content));
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The backlog has been read.
+            }
+            text.AppendJoin(Environment.NewLine, lines.TakeLast(30)).AppendLine();
+        }
+        return text.ToString();
     }
 
     public Task WaitHealthyAsync(string resource, CancellationToken cancellationToken) =>

@@ -48,7 +48,18 @@ public class AppFixture : IAsyncLifetime
         await Starting.WaitAsync();
         try
         {
-            await StartAsync();
+            try
+            {
+                await StartAsync();
+            }
+            catch (InvalidOperationException failed)
+            {
+                // Rarely, on a fresh clone, a project fails to launch (seen for the gateway, before it ran a
+                // line of its own). Say why, then start a fresh instance once more.
+                Console.Error.WriteLine(failed.Message);
+                await DisposeAsync();
+                await StartAsync();
+            }
         }
         finally
         {

@@ -16,8 +16,6 @@ public sealed class FieldReader
 {
     public const int MaxUrlLength = 2048;
 
-    public static readonly string KeyRule = EntityKeys.Rule;
-
     private readonly Dictionary<string, JsonElement> _properties = new(StringComparer.Ordinal);
     private readonly HashSet<string> _asked = new(StringComparer.Ordinal);
     private readonly List<FieldError> _errors;
@@ -248,16 +246,26 @@ public sealed class FieldReader
 
     private void Fail(string path, string reason) => _errors.Add(new FieldError(path, reason));
 
-    private string? StringAt(JsonElement? value, string path, bool required, int maxLength)
+    /// <summary>The value when present and of <paramref name="kind"/>; else null, with the error recorded.</summary>
+    private JsonElement? OfKind(JsonElement? value, string path, bool required, JsonValueKind kind, string reason)
     {
         if (value is not { } element)
         {
             Missing(path, required);
             return null;
         }
-        if (element.ValueKind != JsonValueKind.String)
+        if (element.ValueKind != kind)
         {
-            Fail(path, "must be a string");
+            Fail(path, reason);
+            return null;
+        }
+        return element;
+    }
+
+    private string? StringAt(JsonElement? value, string path, bool required, int maxLength)
+    {
+        if (OfKind(value, path, required, JsonValueKind.String, "must be a string") is not { } element)
+        {
             return null;
         }
         var text = TextAt(element, path)?.Trim();
@@ -280,39 +288,21 @@ public sealed class FieldReader
 
     private string? KeyAt(JsonElement? value, string path, bool required)
     {
-        if (value is not { } element)
+        if (OfKind(value, path, required, JsonValueKind.String, "must be a string") is not { } element)
         {
-            Missing(path, required);
-            return null;
-        }
-        if (element.ValueKind != JsonValueKind.String)
-        {
-            Fail(path, "must be a string");
             return null;
         }
         var key = TextAt(element, path);
         if (key is not null && !EntityKeys.IsValid(key))
         {
-            Fail(path, KeyRule);
+            Fail(path, EntityKeys.Rule);
             return null;
         }
         return key;
     }
 
-    private JsonElement? NumberAt(JsonElement? value, string path, bool required)
-    {
-        if (value is not { } element)
-        {
-            Missing(path, required);
-            return null;
-        }
-        if (element.ValueKind != JsonValueKind.Number)
-        {
-            Fail(path, "must be a number");
-            return null;
-        }
-        return element;
-    }
+    private JsonElement? NumberAt(JsonElement? value, string path, bool required) =>
+        OfKind(value, path, required, JsonValueKind.Number, "must be a number");
 
     private string? OneOfAt(string name, IReadOnlyCollection<string> allowed, bool required, string? rule)
     {
@@ -333,14 +323,8 @@ public sealed class FieldReader
 
     private T? ObjectAt<T>(JsonElement? value, string path, bool required, Func<FieldReader, T?> read) where T : class
     {
-        if (value is not { } element)
+        if (OfKind(value, path, required, JsonValueKind.Object, "must be an object") is not { } element)
         {
-            Missing(path, required);
-            return null;
-        }
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            Fail(path, "must be an object");
             return null;
         }
         return new FieldReader(element, path, _errors).ReadAll(read);
@@ -349,14 +333,8 @@ public sealed class FieldReader
     private List<T>? Items<T>(string name, bool required, int maxItems, Func<JsonElement, string, T?> item) where T : class
     {
         var path = Path(name);
-        if (Find(name) is not { } array)
+        if (OfKind(Find(name), path, required, JsonValueKind.Array, "must be an array") is not { } array)
         {
-            Missing(path, required);
-            return null;
-        }
-        if (array.ValueKind != JsonValueKind.Array)
-        {
-            Fail(path, "must be an array");
             return null;
         }
         if (array.GetArrayLength() > maxItems)

@@ -32,6 +32,4 @@ public static class WriteEndpoint
         http.Response.Headers.ETag = ETags.Of(written.Stamp.Version);
         return WriteInvalidation.Label(http, written.Changes);
     }
-
-    public static ApiError? Key(string key) => Parameters.Key(key);
 }

@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace MetalFests.Api.Writes;
 
-/// <summary>The first steps of every write endpoint: the body read and validated, the writer identified.</summary>
+/// <summary>The steps every write endpoint shares: the body read and validated, the writer identified, the write, the answer's headers.</summary>
 public static class WriteEndpoint
 {
-    public static async Task<Validated<(T Input, WriteContext Context)>> ReadAsync<T>(HttpContext http, Func<JsonElement, Validated<T>> parse, CancellationToken cancellationToken)
+    private static async Task<Validated<(T Input, WriteContext Context)>> ReadAsync<T>(HttpContext http, Func<JsonElement, Validated<T>> parse, CancellationToken cancellationToken)
     {
         var context = WriteRequests.Context(http);
         if (context.Error is { } bad)
@@ -24,6 +24,28 @@ public static class WriteEndpoint
         using var document = body.Value!;
         var input = parse(document.RootElement);
         return input.Error is { } invalid ? invalid : (input.Value!, context.Value!);
+    }
+
+    /// <summary>
+    /// A write endpoint's whole path to the table: body parsed, writer identified, the write done; an
+    /// error (the envelope's) at the first step that refuses. On success the response has its ETag and
+    /// eviction labels, and the value carries the <see cref="CacheInvalidation"/> block for the body.
+    /// </summary>
+    public static async Task<Validated<(Written<T> Written, CacheInvalidation Invalidation)>> RunAsync<TInput, T>(
+        HttpContext http, Func<JsonElement, Validated<TInput>> parse,
+        Func<TInput, WriteContext, CancellationToken, Task<WriteResult<T>>> write, CancellationToken cancellationToken)
+    {
+        var request = await ReadAsync(http, parse, cancellationToken);
+        if (request.Error is { } invalid)
+        {
+            return invalid;
+        }
+        var result = await write(request.Value.Input, request.Value.Context, cancellationToken);
+        if (result.Error is { } refused)
+        {
+            return refused.ToApiError();
+        }
+        return (result.Value!, Answer(http, result.Value!));
     }
 
     /// <summary>A successful write's headers: the new ETag and the labels the gateway evicts by.</summary>

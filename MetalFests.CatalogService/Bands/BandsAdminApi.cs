@@ -44,27 +44,21 @@ public static class BandsAdminApi
     public static async Task<Results<Created<BandWriteResponse>, JsonHttpResult<ErrorEnvelope>>> CreateBand(
         HttpContext http, BandWrites writes, CancellationToken cancellationToken)
     {
-        var request = await WriteEndpoint.ReadAsync(http, root => BandRequest.Parse(root, null), cancellationToken);
-        if (request.Error is { } invalid) return invalid.ToResult(http);
-        var (band, context) = request.Value;
-        var result = await writes.CreateAsync(band, context, cancellationToken);
-        if (result.Error is { } refused) return refused.ToApiError().ToResult(http);
-        var written = result.Value!;
-        return TypedResults.Created($"/api/bands/{band.Key}",
-            new BandWriteResponse(true, BandView.From(written), ReferenceValidation.Valid, written.AffectedFestivals, WriteEndpoint.Answer(http, written)));
+        var done = await WriteEndpoint.RunAsync(http, root => BandRequest.Parse(root, null), writes.CreateAsync, cancellationToken);
+        if (done.Error is { } error) return error.ToResult(http);
+        var (written, invalidation) = done.Value;
+        return TypedResults.Created($"/api/bands/{written.Entity.Key}",
+            new BandWriteResponse(true, BandView.From(written), ReferenceValidation.Valid, written.AffectedFestivals, invalidation));
     }
 
     public static async Task<Results<Ok<BandWriteResponse>, JsonHttpResult<ErrorEnvelope>>> UpdateBand(
         HttpContext http, BandWrites writes, string key, CancellationToken cancellationToken)
     {
         if (Parameters.Key(key) is { } badKey) return badKey.ToResult(http);
-        var request = await WriteEndpoint.ReadAsync(http, root => BandRequest.Parse(root, key), cancellationToken);
-        if (request.Error is { } invalid) return invalid.ToResult(http);
-        var (band, context) = request.Value;
-        var result = await writes.UpdateAsync(band, context, cancellationToken);
-        if (result.Error is { } refused) return refused.ToApiError().ToResult(http);
-        var written = result.Value!;
-        return TypedResults.Ok(new BandWriteResponse(true, BandView.From(written), ReferenceValidation.Valid, written.AffectedFestivals, WriteEndpoint.Answer(http, written)));
+        var done = await WriteEndpoint.RunAsync(http, root => BandRequest.Parse(root, key), writes.UpdateAsync, cancellationToken);
+        if (done.Error is { } error) return error.ToResult(http);
+        var (written, invalidation) = done.Value;
+        return TypedResults.Ok(new BandWriteResponse(true, BandView.From(written), ReferenceValidation.Valid, written.AffectedFestivals, invalidation));
     }
 
     public static async Task<Results<NoContent, JsonHttpResult<ErrorEnvelope>>> DeleteBand(

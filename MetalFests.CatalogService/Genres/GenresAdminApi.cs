@@ -22,25 +22,19 @@ public static class GenresAdminApi
     public static async Task<Results<Created<GenreWriteResponse>, JsonHttpResult<ErrorEnvelope>>> CreateGenre(
         HttpContext http, CatalogWrites writes, CancellationToken cancellationToken)
     {
-        var request = await WriteEndpoint.ReadAsync(http, root => GenreRequest.Parse(root, null), cancellationToken);
-        if (request.Error is { } invalid) return invalid.ToResult(http);
-        var (genre, context) = request.Value;
-        var result = await writes.CreateGenreAsync(genre, context, cancellationToken);
-        if (result.Error is { } refused) return refused.ToApiError().ToResult(http);
-        var written = result.Value!;
-        return TypedResults.Created($"/api/genres/{genre.Key}", new GenreWriteResponse(true, GenreView.From(written), WriteEndpoint.Answer(http, written)));
+        var done = await WriteEndpoint.RunAsync(http, root => GenreRequest.Parse(root, null), writes.CreateGenreAsync, cancellationToken);
+        if (done.Error is { } error) return error.ToResult(http);
+        var (written, invalidation) = done.Value;
+        return TypedResults.Created($"/api/genres/{written.Entity.Key}", new GenreWriteResponse(true, GenreView.From(written), invalidation));
     }
 
     public static async Task<Results<Ok<GenreWriteResponse>, JsonHttpResult<ErrorEnvelope>>> UpdateGenre(
         HttpContext http, CatalogWrites writes, string key, CancellationToken cancellationToken)
     {
         if (Parameters.Key(key) is { } badKey) return badKey.ToResult(http);
-        var request = await WriteEndpoint.ReadAsync(http, root => GenreRequest.Parse(root, key), cancellationToken);
-        if (request.Error is { } invalid) return invalid.ToResult(http);
-        var (genre, context) = request.Value;
-        var result = await writes.UpdateGenreAsync(genre, context, cancellationToken);
-        if (result.Error is { } refused) return refused.ToApiError().ToResult(http);
-        var written = result.Value!;
-        return TypedResults.Ok(new GenreWriteResponse(true, GenreView.From(written), WriteEndpoint.Answer(http, written)));
+        var done = await WriteEndpoint.RunAsync(http, root => GenreRequest.Parse(root, key), writes.UpdateGenreAsync, cancellationToken);
+        if (done.Error is { } error) return error.ToResult(http);
+        var (written, invalidation) = done.Value;
+        return TypedResults.Ok(new GenreWriteResponse(true, GenreView.From(written), invalidation));
     }
 }

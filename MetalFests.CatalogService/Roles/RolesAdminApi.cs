@@ -22,25 +22,19 @@ public static class RolesAdminApi
     public static async Task<Results<Created<RoleWriteResponse>, JsonHttpResult<ErrorEnvelope>>> CreateRole(
         HttpContext http, CatalogWrites writes, CancellationToken cancellationToken)
     {
-        var request = await WriteEndpoint.ReadAsync(http, root => RoleRequest.Parse(root, null), cancellationToken);
-        if (request.Error is { } invalid) return invalid.ToResult(http);
-        var (role, context) = request.Value;
-        var result = await writes.CreateRoleAsync(role, context, cancellationToken);
-        if (result.Error is { } refused) return refused.ToApiError().ToResult(http);
-        var written = result.Value!;
-        return TypedResults.Created($"/api/roles/{role.Key}", new RoleWriteResponse(true, RoleView.From(written), WriteEndpoint.Answer(http, written)));
+        var done = await WriteEndpoint.RunAsync(http, root => RoleRequest.Parse(root, null), writes.CreateRoleAsync, cancellationToken);
+        if (done.Error is { } error) return error.ToResult(http);
+        var (written, invalidation) = done.Value;
+        return TypedResults.Created($"/api/roles/{written.Entity.Key}", new RoleWriteResponse(true, RoleView.From(written), invalidation));
     }
 
     public static async Task<Results<Ok<RoleWriteResponse>, JsonHttpResult<ErrorEnvelope>>> UpdateRole(
         HttpContext http, CatalogWrites writes, string key, CancellationToken cancellationToken)
     {
         if (Parameters.Key(key) is { } badKey) return badKey.ToResult(http);
-        var request = await WriteEndpoint.ReadAsync(http, root => RoleRequest.Parse(root, key), cancellationToken);
-        if (request.Error is { } invalid) return invalid.ToResult(http);
-        var (role, context) = request.Value;
-        var result = await writes.UpdateRoleAsync(role, context, cancellationToken);
-        if (result.Error is { } refused) return refused.ToApiError().ToResult(http);
-        var written = result.Value!;
-        return TypedResults.Ok(new RoleWriteResponse(true, RoleView.From(written), WriteEndpoint.Answer(http, written)));
+        var done = await WriteEndpoint.RunAsync(http, root => RoleRequest.Parse(root, key), writes.UpdateRoleAsync, cancellationToken);
+        if (done.Error is { } error) return error.ToResult(http);
+        var (written, invalidation) = done.Value;
+        return TypedResults.Ok(new RoleWriteResponse(true, RoleView.From(written), invalidation));
     }
 }

@@ -36,15 +36,13 @@ public static class EditionsAdminApi
         if (Parameters.Key(key) is { } badKey) return badKey.ToResult(http);
         var parsedYear = Parameters.Year(year);
         if (parsedYear.Error is { } badYear) return badYear.ToResult(http);
-        var request = await WriteEndpoint.ReadAsync(http, root => EditionRequest.Parse(root, parsedYear.Value), cancellationToken);
-        if (request.Error is { } invalid) return invalid.ToResult(http);
-        var (input, context) = request.Value;
-
-        var draft = new Edition(key, "", parsedYear.Value, input.Dates, input.Bands, input.TicketPrice, input.Currency, input.Status);
-        var result = await writes.PutEditionAsync(draft, context, cancellationToken);
-        if (result.Error is { } refused) return refused.ToApiError().ToResult(http);
-        var written = result.Value!;
-        var response = new EditionWriteResponse(true, EditionView.From(written), new BandValidation(true, []), WriteEndpoint.Answer(http, written));
+        var done = await WriteEndpoint.RunAsync(http, root => EditionRequest.Parse(root, parsedYear.Value),
+            (input, context, ct) => writes.PutEditionAsync(
+                new Edition(key, "", parsedYear.Value, input.Dates, input.Bands, input.TicketPrice, input.Currency, input.Status), context, ct),
+            cancellationToken);
+        if (done.Error is { } error) return error.ToResult(http);
+        var (written, invalidation) = done.Value;
+        var response = new EditionWriteResponse(true, EditionView.From(written), new BandValidation(true, []), invalidation);
         return written.Created
             ? TypedResults.Created($"/api/festivals/{key}/editions/{parsedYear.Value}", response)
             : TypedResults.Ok(response);

@@ -28,26 +28,19 @@ public static class FestivalsAdminApi
     public static async Task<Results<Created<FestivalWriteResponse>, JsonHttpResult<ErrorEnvelope>>> CreateFestival(
         HttpContext http, FestivalWrites writes, CancellationToken cancellationToken)
     {
-        var request = await WriteEndpoint.ReadAsync(http, root => FestivalRequest.Parse(root, null), cancellationToken);
-        if (request.Error is { } invalid) return invalid.ToResult(http);
-        var (festival, context) = request.Value;
-        var result = await writes.CreateAsync(festival, context, cancellationToken);
-        if (result.Error is { } refused) return refused.ToApiError().ToResult(http);
-        var written = result.Value!;
-        return TypedResults.Created($"/api/festivals/{festival.Key}",
-            new FestivalWriteResponse(true, FestivalView.From(written), WriteEndpoint.Answer(http, written)));
+        var done = await WriteEndpoint.RunAsync(http, root => FestivalRequest.Parse(root, null), writes.CreateAsync, cancellationToken);
+        if (done.Error is { } error) return error.ToResult(http);
+        var (written, invalidation) = done.Value;
+        return TypedResults.Created($"/api/festivals/{written.Entity.Key}", new FestivalWriteResponse(true, FestivalView.From(written), invalidation));
     }
 
     public static async Task<Results<Ok<FestivalWriteResponse>, JsonHttpResult<ErrorEnvelope>>> UpdateFestival(
         HttpContext http, FestivalWrites writes, string key, CancellationToken cancellationToken)
     {
         if (Parameters.Key(key) is { } badKey) return badKey.ToResult(http);
-        var request = await WriteEndpoint.ReadAsync(http, root => FestivalRequest.Parse(root, key), cancellationToken);
-        if (request.Error is { } invalid) return invalid.ToResult(http);
-        var (festival, context) = request.Value;
-        var result = await writes.UpdateAsync(festival, context, cancellationToken);
-        if (result.Error is { } refused) return refused.ToApiError().ToResult(http);
-        var written = result.Value!;
-        return TypedResults.Ok(new FestivalWriteResponse(true, FestivalView.From(written), WriteEndpoint.Answer(http, written)));
+        var done = await WriteEndpoint.RunAsync(http, root => FestivalRequest.Parse(root, key), writes.UpdateAsync, cancellationToken);
+        if (done.Error is { } error) return error.ToResult(http);
+        var (written, invalidation) = done.Value;
+        return TypedResults.Ok(new FestivalWriteResponse(true, FestivalView.From(written), invalidation));
     }
 }

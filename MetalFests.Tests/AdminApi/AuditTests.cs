@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -142,18 +141,12 @@ public sealed class AuditTests(WritesFixture fixture)
     /// <summary>A successful write sent in a trace of the test's own: its id is the request id the audit must record.</summary>
     private async Task<string> TracedAsync(HttpMethod method, string path, object body, string apiKey)
     {
-        // The write runs under an activity of the test's trace, so whatever writes the traceparent header
-        // (HttpClient itself, or OpenTelemetry once an in-process gateway test has started it in this
-        // process) writes this trace id. A header set by hand would be joined by a second one then.
-        var traceId = ActivityTraceId.CreateRandom();
-        using var trace = new Activity("audit-test-write")
-            .SetParentId(traceId, ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded)
-            .Start();
+        using var trace = TestTrace.Start("audit-test-write");
         using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
         request.Headers.Add(RequestHeaders.ApiKey, apiKey);
         using var response = await api.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return traceId.ToHexString();
+        return trace.Id;
     }
 
     private static void AssertEntry(JsonNode entry, string keyId, string action, string entityType, string entityKey, string requestId, string summary)

@@ -48,7 +48,10 @@ public static class EdgeExtensions
     private static string[] TrustedProxies(IConfiguration configuration) =>
         configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>()?.TrustedProxies ?? [];
 
-    /// <summary>Order matters: the client address, then limits and CORS, then the cache, then compression of what the cache does not serve.</summary>
+    /// <summary>
+    /// Order matters: the client address, the limits, plain cache hits (before routing: the fast path),
+    /// then routing, CORS, the rest of the cache, and compression of what the cache does not serve.
+    /// </summary>
     public static WebApplication UseEdge(this WebApplication app)
     {
         // With no known proxy the middleware would believe every sender, so it runs only when some are configured.
@@ -57,6 +60,8 @@ public static class EdgeExtensions
             app.UseForwardedHeaders();
         }
         app.UseMiddleware<RateLimitMiddleware>();
+        app.UseMiddleware<CacheHitMiddleware>();
+        app.UseRouting();
         app.UseCors();
         // Cached answers are stored compressed; the compression middleware serves only what passes by the cache.
         app.UseMiddleware<EdgeCacheMiddleware>();

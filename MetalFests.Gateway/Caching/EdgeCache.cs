@@ -17,6 +17,9 @@ public sealed class EdgeCache(IOptions<CacheOptions> options, TimeProvider time,
     public CacheOptions Options { get; } = options.Value;
     public DateTimeOffset Now => time.GetUtcNow();
 
+    /// <summary>An entry's key: the path and the query, as sent.</summary>
+    public static string KeyOf(HttpRequest request) => request.Path.Value + request.QueryString.Value;
+
     public bool TryGet(string key, out CachedResponse entry) => _entries.TryGetValue(key, out entry!);
 
     public void Store(string key, CachedResponse entry)

@@ -10,13 +10,13 @@ using Yarp.ReverseProxy.Model;
 namespace MetalFests.Gateway.Caching;
 
 /// <summary>
-/// Serves public GETs from <see cref="EdgeCache"/>: fresh entries without the origin, concurrent misses
+/// Serves public GETs from <see cref="EdgeCache"/> once routed (plain hits were already answered by
+/// <see cref="CacheHitMiddleware"/>): fresh entries without the origin, concurrent misses
 /// as one origin request, <c>If-None-Match</c> as 304, stale entries when the origin fails. Every
 /// response loses its surrogate-key labels here; a successful write evicts what its labels name.
 /// </summary>
 public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, EdgeMetrics metrics, Invalidation.InvalidationLog invalidations)
 {
-    public const string CacheStatusHeader = "X-Cache";
     private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
     {
         "Connection", "Keep-Alive", "Transfer-Encoding", "Content-Length", "Upgrade", "Proxy-Connection", "Date", "Server",
@@ -31,13 +31,13 @@ public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, E
             return;
         }
 
-        var key = context.Request.Path.Value + context.Request.QueryString.Value;
+        var key = EdgeCache.KeyOf(context.Request);
         var now = cache.Now;
         cache.TryGet(key, out var entry);
         if (entry is not null && entry.IsFresh(now))
         {
             metrics.Lookup(CacheOutcome.Hit);
-            await ServeAsync(context, entry, CacheOutcome.Hit, now);
+            await CachedResponseWriter.ServeAsync(context, entry, CacheOutcome.Hit, now);
             return;
         }
 
@@ -52,13 +52,13 @@ public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, E
             }
             var outcome = shared ? CacheOutcome.Hit : CacheOutcome.Miss;
             metrics.Lookup(outcome);
-            await ServeAsync(context, stored, outcome, now, isHead);
+            await CachedResponseWriter.ServeAsync(context, stored, outcome, now, isHead);
             return;
         }
         if (origin.StatusCode >= StatusCodes.Status500InternalServerError && entry is not null && entry.IsServableStale(now, cache.Options.StaleIfError))
         {
             metrics.Lookup(CacheOutcome.Stale);
-            await ServeAsync(context, entry, CacheOutcome.Stale, now, isHead);
+            await CachedResponseWriter.ServeAsync(context, entry, CacheOutcome.Stale, now, isHead);
             return;
         }
         metrics.Lookup(CacheOutcome.Miss);
@@ -158,44 +158,6 @@ public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, E
         return value.SharedMaxAge ?? value.MaxAge;
     }
 
-    private static async Task ServeAsync(HttpContext context, CachedResponse entry, string outcome, DateTimeOffset now, bool? isHead = null)
-    {
-        var response = context.Response;
-        response.Headers.Clear();
-        response.StatusCode = entry.StatusCode;
-        var headers = response.Headers;
-        headers.CacheControl = entry.CacheControl;
-        headers.ETag = entry.ETag;
-        headers.Age = entry.AgeSeconds(now).ToString(CultureInfo.InvariantCulture);
-        headers[CacheStatusHeader] = outcome;
-        headers.Vary = HeaderNames.AcceptEncoding;
-
-        if (entry.StatusCode == StatusCodes.Status200OK && Matches(context.Request.Headers.IfNoneMatch, entry.ETag))
-        {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            return;
-        }
-
-        headers.ContentType = entry.ContentType;
-        var body = entry.Body;
-        switch (Encoding(context.Request.Headers.AcceptEncoding))
-        {
-            case "br":
-                body = entry.Brotli;
-                headers.ContentEncoding = "br";
-                break;
-            case "gzip":
-                body = entry.Gzip;
-                headers.ContentEncoding = "gzip";
-                break;
-        }
-        response.ContentLength = body.Length;
-        if (!(isHead ?? HttpMethods.IsHead(context.Request.Method)))
-        {
-            await response.Body.WriteAsync(body, context.RequestAborted);
-        }
-    }
-
     private static async Task ReplayAsync(HttpContext context, OriginResponse origin, bool isHead)
     {
         var response = context.Response;
@@ -208,25 +170,11 @@ public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, E
                 response.Headers[name] = values;
             }
         }
-        response.Headers[CacheStatusHeader] = CacheOutcome.Miss;
+        response.Headers[CachedResponseWriter.CacheStatusHeader] = CacheOutcome.Miss;
         response.ContentLength = origin.Body.Length;
         if (!isHead && origin.Body.Length > 0)
         {
             await response.Body.WriteAsync(origin.Body, context.RequestAborted);
         }
-    }
-
-    private static bool Matches(StringValues ifNoneMatch, string etag) =>
-        ifNoneMatch.Any(value => value is not null && (value.Trim() == "*" || value.Split(',').Any(tag => tag.Trim().TrimStart('W', '/') == etag)));
-
-    /// <summary>br over gzip when the client accepts both; identity otherwise (q=0 refuses).</summary>
-    private static string? Encoding(StringValues acceptEncoding)
-    {
-        if (!StringWithQualityHeaderValue.TryParseList(acceptEncoding, out var offers))
-        {
-            return null;
-        }
-        bool Accepts(string coding) => offers.Any(o => string.Equals(o.Value.Value, coding, StringComparison.OrdinalIgnoreCase) && o.Quality is not 0);
-        return Accepts("br") ? "br" : Accepts("gzip") ? "gzip" : null;
     }
 }

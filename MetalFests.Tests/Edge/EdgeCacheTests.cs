@@ -193,6 +193,21 @@ public sealed class EdgeCacheTests(AppFixture fixture)
         Assert.False(preflightResponse.Headers.Contains("Access-Control-Allow-Origin"));
     }
 
+    [Fact]
+    public async Task A_cross_origin_read_of_a_cached_page_is_a_hit_with_the_public_cors_headers()
+    {
+        var url = Unique("/api/genres");
+        (await fixture.Gateway.GetAsync(url)).Dispose();
+        using var read = new HttpRequestMessage(HttpMethod.Get, url);
+        read.Headers.Add("Origin", "https://example.org");
+
+        using var response = await fixture.Gateway.SendAsync(read);
+
+        Assert.Equal("Hit", Header(response, "X-Cache"));
+        Assert.Equal(["*"], response.Headers.GetValues("Access-Control-Allow-Origin"));
+        Assert.Contains("X-Cache", response.Headers.GetValues("Access-Control-Expose-Headers").Single());
+    }
+
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.Single() : null;
 }

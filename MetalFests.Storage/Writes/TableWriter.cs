@@ -58,8 +58,13 @@ public sealed class TableWriter(MetalFestsTable table, ILogger<TableWriter> logg
         {
             try
             {
-                await table.Journal.ApplyAsync(journal, lease, CancellationToken.None);
-                return false;
+                // A failed attempt may have closed the journal (and given the lease back) before it failed:
+                // then applying again would write without the lease.
+                if (attempt == 1 || await table.Journal.IsOpenAsync(journal.Id, CancellationToken.None))
+                {
+                    await table.Journal.ApplyAsync(journal, lease, release: true, CancellationToken.None);
+                }
+                return true;
             }
             catch (Exception e) when (attempt < ApplyAttempts && e is not TableBusyException)
             {

@@ -30,9 +30,12 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, Write
     public const int ItemsPerTransaction = 99;
 
     private const int ItemsPerBatch = 25;
-    // DynamoDB Local serializes writes: two requests in flight keep it busy; more only queue.
-    private const int ParallelBatches = 2;
+    // On DynamoDB Local (2 cores), 300 items went out faster with 4 batches in flight than with 2.
+    private const int ParallelBatches = 4;
     private const int OpsPerPage = 500;
+
+    /// <summary>Pages a journal may have: all are deleted in its closing transaction, with the header and the lease.</summary>
+    private const int MaxPages = ItemsPerTransaction - 1;
     private const string PagesAttribute = "pages";
     private const string OpsAttribute = "ops";
     private const string Tombstone = "PENDING_DELETE";
@@ -56,21 +59,19 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, Write
             [.. plan.Puts.Select(p => new Item(p) { [Marker] = new(id) })],
             [.. plan.Deletes.Select(d => MetalFestsTable.Key(d.Pk, d.Sk))]);
         var ops = journal.Puts.Select(p => ("p", p)).Concat(journal.Deletes.Select(d => ("d", d))).Chunk(OpsPerPage).ToList();
-        await Parallel.ForEachAsync(Enumerable.Range(0, ops.Count), new ParallelOptions { MaxDegreeOfParallelism = ParallelBatches, CancellationToken = cancellationToken }, async (i, ct) =>
+        if (ops.Count > MaxPages)
+        {
+            throw new InvalidOperationException($"A write of {ops.Count * OpsPerPage} items or more is a bulk load, not an edit: load it with the migrator");
+        }
+        // Every page but the last is saved first; the last goes in the commit with the header and the lease's record.
+        await Parallel.ForEachAsync(Enumerable.Range(0, ops.Count - 1), new ParallelOptions { MaxDegreeOfParallelism = ParallelBatches, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             lease.EnsureUsable(holder);
             using var activity = StorageTelemetry.Start("PutItem", tableName);
-            await client.PutItemAsync(new PutItemRequest
-            {
-                TableName = tableName,
-                Item = new Item(MetalFestsTable.Key(TableLayout.JournalPagesPk(id), TableLayout.JournalPageSk(i)))
-                {
-                    [TableLayout.TypeAttribute] = new(TableLayout.Types.JournalPage),
-                    [OpsAttribute] = new() { B = Compress(ops[i]) },
-                },
-            }, ct);
+            await client.PutItemAsync(new PutItemRequest { TableName = tableName, Item = Page(id, i, ops[i]) }, ct);
         });
         await TransactAsync([
+            new TransactWriteItem { Put = new Put { TableName = tableName, Item = Page(id, ops.Count - 1, ops[^1]) } },
             new TransactWriteItem
             {
                 Put = new Put
@@ -89,19 +90,24 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, Write
         return journal;
     }
 
-    /// <summary>Applies a committed journal (again, if it was partly applied) and removes it.</summary>
-    public async Task ApplyAsync(Pending journal, LeaseHandle holder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies a committed journal (again, if it was partly applied) and removes it; with
+    /// <paramref name="release"/>, the closing transaction also gives the lease back.
+    /// </summary>
+    public async Task ApplyAsync(Pending journal, LeaseHandle holder, bool release, CancellationToken cancellationToken)
     {
         var tombstones = journal.Deletes.Select(key => new Item(key) { [TableLayout.TypeAttribute] = new(Tombstone), [Marker] = new(journal.Id) });
         await WriteAsync([.. journal.Puts.Concat(tombstones).Select(i => new WriteRequest(new PutRequest(i)))], holder, cancellationToken);
         await WriteAsync([.. journal.Deletes.Select(k => new WriteRequest(new DeleteRequest(k)))], holder, cancellationToken);
+        // The header goes last, with its pages and the lease's record of it: until then, readers of marked items wait.
         var pages = (journal.Puts.Count + journal.Deletes.Count + OpsPerPage - 1) / OpsPerPage;
-        await WriteAsync([.. Enumerable.Range(0, pages).Select(i => new WriteRequest(new DeleteRequest(MetalFestsTable.Key(TableLayout.JournalPagesPk(journal.Id), TableLayout.JournalPageSk(i)))))],
-            holder, cancellationToken);
-        // The header goes last, with the lease's record of it: until then, readers of marked items wait.
         await TransactAsync([
+            .. Enumerable.Range(0, pages).Select(i => new TransactWriteItem
+            {
+                Delete = new Delete { TableName = tableName, Key = MetalFestsTable.Key(TableLayout.JournalPagesPk(journal.Id), TableLayout.JournalPageSk(i)) },
+            }),
             new TransactWriteItem { Delete = new Delete { TableName = tableName, Key = MetalFestsTable.Key(TableLayout.WritesPk, TableLayout.JournalSk(journal.Id)) } },
-            lease.Record(holder, null),
+            release ? lease.ReleasedClosing(holder, journal.Id) : lease.Record(holder, null),
         ], cancellationToken);
         _closedAt.TryAdd(journal.Id, Stopwatch.GetTimestamp());
     }
@@ -131,7 +137,7 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, Write
                 (kind == "p" ? puts : deletes).Add(item);
             }
         }
-        await ApplyAsync(new Pending(id, puts, deletes), holder, cancellationToken);
+        await ApplyAsync(new Pending(id, puts, deletes), holder, release: false, cancellationToken);
     }
 
     /// <summary>
@@ -172,6 +178,9 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, Write
         return ids.Count > 0;
     }
 
+    /// <summary>Whether the journal is still open (its header is removed only by its closing transaction).</summary>
+    public async Task<bool> IsOpenAsync(string id, CancellationToken cancellationToken) => await GetHeaderAsync(id, cancellationToken) is not null;
+
     private async Task<Item?> GetHeaderAsync(string id, CancellationToken cancellationToken)
     {
         using var activity = StorageTelemetry.Start("GetItem", tableName);
@@ -208,6 +217,13 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, Write
         activity?.SetTag("aws.dynamodb.item_count", items.Count);
         await client.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = items }, cancellationToken);
     }
+
+    private static Item Page(string id, int index, IEnumerable<(string Kind, Item Item)> ops) =>
+        new(MetalFestsTable.Key(TableLayout.JournalPagesPk(id), TableLayout.JournalPageSk(index)))
+        {
+            [TableLayout.TypeAttribute] = new(TableLayout.Types.JournalPage),
+            [OpsAttribute] = new() { B = Compress(ops) },
+        };
 
     private static MemoryStream Compress(IEnumerable<(string Kind, Item Item)> ops)
     {

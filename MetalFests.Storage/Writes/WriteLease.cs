@@ -141,6 +141,19 @@ public sealed class WriteLease(IAmazonDynamoDB client, string tableName, TimePro
         },
     };
 
+    /// <summary>In a journal's closing transaction: the lease is still this holder's, and the transaction gives it back with the journal's record.</summary>
+    public TransactWriteItem ReleasedClosing(LeaseHandle lease, string journal) => new()
+    {
+        Delete = new Delete
+        {
+            TableName = tableName,
+            Key = Key,
+            ConditionExpression = "#owner = :owner AND #expires > :now AND #journal = :journal",
+            ExpressionAttributeNames = new() { ["#owner"] = Owner, ["#expires"] = ExpiresAt, ["#journal"] = OpenJournal },
+            ExpressionAttributeValues = new() { [":owner"] = new(lease.Owner), [":now"] = Number(time.GetUtcNow()), [":journal"] = new(journal) },
+        },
+    };
+
     /// <summary>In a transaction: the lease is this holder's, and records (or, with null, forgets) an open journal.</summary>
     public TransactWriteItem Record(LeaseHandle lease, string? journal) => new()
     {

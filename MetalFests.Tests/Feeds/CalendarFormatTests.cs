@@ -74,7 +74,10 @@ public sealed class CalendarFormatTests(AppFixture fixture)
         Assert.Contains("METHOD:PUBLISH", lines);
         Assert.Single(lines, l => l.StartsWith("PRODID:", StringComparison.Ordinal) && l.Length > "PRODID:".Length);
         Assert.Contains("X-WR-CALNAME:Hellfest (MetalFests)", lines);
-        Assert.All(feed.Calendar.Events, e => Assert.NotNull(e.DtStamp));
+        // DTSTAMP and UID are required in every VEVENT (RFC 5545 §3.6.1).
+        Assert.NotEmpty(feed.Calendar.Events);
+        Assert.Equal(feed.Calendar.Events.Count, lines.Count(l => l.StartsWith("DTSTAMP:", StringComparison.Ordinal)));
+        Assert.Equal(feed.Calendar.Events.Count, lines.Count(l => l.StartsWith("UID:", StringComparison.Ordinal)));
     }
 
     [Theory]

@@ -88,7 +88,7 @@ public sealed class MapTests(AppFixture fixture)
         await using var session = await OpenMapAsync(fixture, Viewport.Desktop.Name);
         var (lat, lng) = (48.1, 11.6); // Munich
         await session.Context.GrantPermissionsAsync(["geolocation"]);
-        await session.Context.SetGeolocationAsync(new Geolocation { Latitude = lat, Longitude = lng });
+        await session.Context.SetGeolocationAsync(new Geolocation { Latitude = (float)lat, Longitude = (float)lng });
         var nearest = PublicSite.Festivals.Where(PublicSite.HasCoordinates)
             .Select(f => (Name: PublicSite.Name(f), Km: Kilometres(lat, lng, f.GetProperty("coordinates").GetProperty("lat").GetDouble(), f.GetProperty("coordinates").GetProperty("lng").GetDouble())))
             .OrderBy(f => f.Km).Take(3).ToList();

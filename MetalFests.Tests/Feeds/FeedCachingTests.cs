@@ -24,17 +24,18 @@ public sealed class FeedCachingTests(AppFixture fixture)
         ("/api/festivals/hellfest.ics", 1800),
     ];
 
-    public static TheoryData<string, int> Feeds
+    public static TheoryData<string, int> Feeds => Data(FeedTtls);
+
+    public static TheoryData<string, int> Calendars => Data(FeedTtls.Where(f => f.Path.Contains(".ics", StringComparison.Ordinal)));
+
+    private static TheoryData<string, int> Data(IEnumerable<(string Path, int Seconds)> rows)
     {
-        get
+        var data = new TheoryData<string, int>();
+        foreach (var (path, seconds) in rows)
         {
-            var data = new TheoryData<string, int>();
-            foreach (var (path, seconds) in FeedTtls)
-            {
-                data.Add(path, seconds);
-            }
-            return data;
+            data.Add(path, seconds);
         }
+        return data;
     }
 
     public static TheoryData<string> FeedPaths => new(FeedTtls.Select(f => f.Path));
@@ -58,6 +59,18 @@ public sealed class FeedCachingTests(AppFixture fixture)
         Assert.Equal(first.Content.Headers.ContentType, second.Content.Headers.ContentType);
         Assert.Equal(first.Content.Headers.ContentDisposition, second.Content.Headers.ContentDisposition);
         Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Calendars))]
+    public async Task A_calendar_asks_subscribers_to_refresh_at_its_ttl(string path, int seconds)
+    {
+        using var feed = await CalendarFeed.GetAsync(fixture.Gateway, Unique(path));
+
+        Assert.Equal(TimeSpan.FromSeconds(seconds), feed.Response.Headers.CacheControl?.MaxAge);
+        var duration = System.Xml.XmlConvert.ToString(TimeSpan.FromSeconds(seconds));
+        Assert.Contains($"REFRESH-INTERVAL;VALUE=DURATION:{duration}", feed.UnfoldedLines);
+        Assert.Contains($"X-PUBLISHED-TTL:{duration}", feed.UnfoldedLines);
     }
 
     [Theory]

@@ -125,4 +125,21 @@ public sealed class FeedCachingTests(AppFixture fixture)
         Assert.Equal(identity, decompressed.ToArray());
         Assert.True(bytes.Length < identity.Length, $"{bytes.Length} compressed bytes of {identity.Length}");
     }
+
+    [Theory]
+    [MemberData(nameof(FeedPaths))]
+    public async Task A_feed_the_cache_passes_by_is_compressed_too(string path)
+    {
+        // A request with an API key is never answered from the cache: the edge's compression serves it.
+        using var request = new HttpRequestMessage(HttpMethod.Get, Unique(path));
+        request.Headers.Add(MetalFests.ServiceDefaults.Security.RequestHeaders.ApiKey, AppFixture.ViewerKey);
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        using var response = await fixture.Gateway.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("X-Cache"), "answered by the cache");
+        Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
+        await using var gzip = new GZipStream(await response.Content.ReadAsStreamAsync(), CompressionMode.Decompress);
+        Assert.StartsWith(path.Contains(".ics", StringComparison.Ordinal) ? "BEGIN:VCALENDAR" : "{\"type\":\"FeatureCollection\"", await new StreamReader(gzip).ReadToEndAsync(), StringComparison.Ordinal);
+    }
 }

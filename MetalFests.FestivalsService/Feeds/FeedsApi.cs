@@ -74,7 +74,7 @@ public static class FeedsApi
             .Where(row => wanted is null || wanted.Contains(row.FestivalKey))
             .Select(row => new CalendarFestival(row.FestivalKey, row.FestivalName, row.Location, row.Coordinates, row.Website,
                 [.. editions[row.FestivalKey].Select(EditionDetail.From)]));
-        return Calendar(http, wanted is null ? "MetalFests: every festival" : "MetalFests: chosen festivals", "metalfests", shown, time);
+        return Calendar(http, wanted is null ? "MetalFests: every festival" : "MetalFests: chosen festivals", "metalfests", shown, time, CacheTtl.Festivals);
     }
 
     public static async Task<Results<ContentHttpResult, JsonHttpResult<ErrorEnvelope>>> GetFestivalCalendar(
@@ -88,13 +88,13 @@ public static class FeedsApi
         }
         var (festival, editions) = found.Value;
         return Calendar(http, $"{festival.Name} (MetalFests)", festival.Key,
-            [new CalendarFestival(festival.Key, festival.Name, festival.Location, festival.Coordinates, festival.Website, editions)], time);
+            [new CalendarFestival(festival.Key, festival.Name, festival.Location, festival.Coordinates, festival.Website, editions)], time, CacheTtl.Festival);
     }
 
-    private static ContentHttpResult Calendar(HttpContext http, string name, string fileName, IEnumerable<CalendarFestival> festivals, TimeProvider time)
+    private static ContentHttpResult Calendar(HttpContext http, string name, string fileName, IEnumerable<CalendarFestival> festivals, TimeProvider time, TimeSpan ttl)
     {
         // Inline: a browser or calendar app opens it; the name is what a download is saved as.
         http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileName = fileName + ".ics" }.ToString();
-        return TypedResults.Text(FestivalCalendar.Write(name, festivals, time.GetUtcNow()), CalendarContentType);
+        return TypedResults.Text(FestivalCalendar.Write(name, festivals, time.GetUtcNow(), ttl), CalendarContentType);
     }
 }

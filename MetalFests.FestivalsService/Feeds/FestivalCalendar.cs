@@ -36,10 +36,16 @@ public static class FestivalCalendar
         return string.Join('\n', lines);
     }
 
-    public static string Write(string name, IEnumerable<CalendarFestival> festivals, DateTimeOffset now)
+    /// <param name="refreshInterval">How often a subscribed client should fetch the feed again: the edge's TTL for it.</param>
+    public static string Write(string name, IEnumerable<CalendarFestival> festivals, DateTimeOffset now, TimeSpan refreshInterval)
     {
         var calendar = new Ical.Net.Calendar { ProductId = ProductId, Method = Method };
         calendar.AddProperty("X-WR-CALNAME", name);
+        // RFC 7986 §5.7, and the older name Outlook reads.
+        var refresh = new CalendarProperty("REFRESH-INTERVAL", Duration.FromTimeSpanExact(refreshInterval));
+        refresh.Parameters.Add("VALUE", "DURATION");
+        calendar.Properties.Add(refresh);
+        calendar.Properties.Add(new CalendarProperty("X-PUBLISHED-TTL", Duration.FromTimeSpanExact(refreshInterval)));
         var stamp = new CalDateTime(new DateTime(now.UtcDateTime.Ticks - (now.UtcDateTime.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc), hasTime: true);
         var events = festivals
             .SelectMany(festival => festival.Editions.Select(edition => (Festival: festival, Edition: edition)))

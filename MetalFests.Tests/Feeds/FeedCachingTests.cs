@@ -24,17 +24,18 @@ public sealed class FeedCachingTests(AppFixture fixture)
         ("/api/festivals/hellfest.ics", 1800),
     ];
 
-    public static TheoryData<string, int> Feeds
+    public static TheoryData<string, int> Feeds => Data(FeedTtls);
+
+    public static TheoryData<string, int> Calendars => Data(FeedTtls.Where(f => f.Path.Contains(".ics", StringComparison.Ordinal)));
+
+    private static TheoryData<string, int> Data(IEnumerable<(string Path, int Seconds)> rows)
     {
-        get
+        var data = new TheoryData<string, int>();
+        foreach (var (path, seconds) in rows)
         {
-            var data = new TheoryData<string, int>();
-            foreach (var (path, seconds) in FeedTtls)
-            {
-                data.Add(path, seconds);
-            }
-            return data;
+            data.Add(path, seconds);
         }
+        return data;
     }
 
     public static TheoryData<string> FeedPaths => new(FeedTtls.Select(f => f.Path));
@@ -58,6 +59,18 @@ public sealed class FeedCachingTests(AppFixture fixture)
         Assert.Equal(first.Content.Headers.ContentType, second.Content.Headers.ContentType);
         Assert.Equal(first.Content.Headers.ContentDisposition, second.Content.Headers.ContentDisposition);
         Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Calendars))]
+    public async Task A_calendar_asks_subscribers_to_refresh_at_its_ttl(string path, int seconds)
+    {
+        using var feed = await CalendarFeed.GetAsync(fixture.Gateway, Unique(path));
+
+        Assert.Equal(TimeSpan.FromSeconds(seconds), feed.Response.Headers.CacheControl?.MaxAge);
+        var duration = System.Xml.XmlConvert.ToString(TimeSpan.FromSeconds(seconds));
+        Assert.Contains($"REFRESH-INTERVAL;VALUE=DURATION:{duration}", feed.UnfoldedLines);
+        Assert.Contains($"X-PUBLISHED-TTL:{duration}", feed.UnfoldedLines);
     }
 
     [Theory]
@@ -111,5 +124,22 @@ public sealed class FeedCachingTests(AppFixture fixture)
         var identity = await plain.Content.ReadAsByteArrayAsync();
         Assert.Equal(identity, decompressed.ToArray());
         Assert.True(bytes.Length < identity.Length, $"{bytes.Length} compressed bytes of {identity.Length}");
+    }
+
+    [Theory]
+    [MemberData(nameof(FeedPaths))]
+    public async Task A_feed_the_cache_passes_by_is_compressed_too(string path)
+    {
+        // A request with an API key is never answered from the cache: the edge's compression serves it.
+        using var request = new HttpRequestMessage(HttpMethod.Get, Unique(path));
+        request.Headers.Add(MetalFests.ServiceDefaults.Security.RequestHeaders.ApiKey, AppFixture.ViewerKey);
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        using var response = await fixture.Gateway.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("X-Cache"), "answered by the cache");
+        Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
+        await using var gzip = new GZipStream(await response.Content.ReadAsStreamAsync(), CompressionMode.Decompress);
+        Assert.StartsWith(path.Contains(".ics", StringComparison.Ordinal) ? "BEGIN:VCALENDAR" : "{\"type\":\"FeatureCollection\"", await new StreamReader(gzip).ReadToEndAsync(), StringComparison.Ordinal);
     }
 }

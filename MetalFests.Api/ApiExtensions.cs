@@ -1,4 +1,5 @@
 using MetalFests.Api.Http;
+using MetalFests.Api.OpenApi;
 using MetalFests.ServiceDefaults.Errors;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,12 +19,8 @@ public static class ApiExtensions
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, json);
             options.SerializerOptions.TypeInfoResolverChain.Insert(1, ErrorsJsonContext.Default);
         });
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            // Served through the gateway: addresses are relative to wherever the document was read.
-            document.Servers?.Clear();
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddOpenApi(options => options.AddApiConventions());
         return builder;
     }
 }

@@ -16,7 +16,7 @@ public static class AdminApi
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/admin").WithTags("Admin").ProducesWriteErrors().RequirePermission(Permission.Read);
-        api.MapGet("/health", GetHealth).WithName(nameof(GetHealth)).WithSummary("Health of the service and its database");
+        api.MapGet("/health", GetHealth).WithName(nameof(GetHealth)).Produces<AdminHealth>().WithSummary("Health of the service and its database");
         api.MapGet("/stats", GetStats).WithName(nameof(GetStats)).WithSummary("Counts of festivals, editions, bands (reviewed/unreviewed), genres and roles");
         api.MapGet("/audit", GetAudit).WithName(nameof(GetAudit))
             .WithSummary("Who changed what, when: newest first")

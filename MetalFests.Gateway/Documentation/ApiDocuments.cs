@@ -28,13 +28,13 @@ public static class ApiDocuments
         return app;
     }
 
-    private static async Task<IResult> MergedDocument(IHttpClientFactory clients, CancellationToken cancellationToken)
+    private static async Task<IResult> MergedDocument(HttpContext http, IHttpClientFactory clients, CancellationToken cancellationToken)
     {
         var client = clients.CreateClient();
         JsonObject? merged = null;
         foreach (var service in RouteTable.DocumentedServices)
         {
-            var document = JsonNode.Parse(await client.GetStringAsync($"http://{service}{MetalFests.ServiceDefaults.ServicePaths.OpenApiDocument}", cancellationToken))!.AsObject();
+            var document = JsonNode.Parse(await ReadServiceDocumentAsync(client, service, http.Request, cancellationToken))!.AsObject();
             if (merged is null)
             {
                 merged = document;
@@ -43,9 +43,24 @@ public static class ApiDocuments
             }
             MergeInto(merged, document, "paths");
             MergeInto(Child(merged, "components"), Child(document, "components"), "schemas");
+            MergeInto(Child(merged, "components"), Child(document, "components"), "securitySchemes");
             MergeTags(merged, document);
         }
         return TypedResults.Text(merged!.ToJsonString(), "application/json");
+    }
+
+    /// <summary>
+    /// A service's document as if read through the gateway: the service names the address the
+    /// client used (its <c>servers</c>) from the forwarded headers, as it does behind the proxy route.
+    /// </summary>
+    private static async Task<string> ReadServiceDocumentAsync(HttpClient client, string service, HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Get, $"http://{service}{MetalFests.ServiceDefaults.ServicePaths.OpenApiDocument}");
+        message.Headers.Add("X-Forwarded-Proto", request.Scheme);
+        message.Headers.Add("X-Forwarded-Host", request.Host.Value);
+        using var response = await client.SendAsync(message, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync(cancellationToken);
     }
 
     /// <summary>Adds the entries of <c>source[name]</c> missing from <c>target[name]</c> (shared schemas are the same type).</summary>

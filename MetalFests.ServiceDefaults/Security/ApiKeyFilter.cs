@@ -14,7 +14,7 @@ public static class ApiKeyFilter
     /// into the trace and <see cref="CurrentKey"/>.
     /// </summary>
     public static TBuilder RequirePermission<TBuilder>(this TBuilder endpoints, Permission needed) where TBuilder : IEndpointConventionBuilder =>
-        endpoints.AddEndpointFilter(async (context, next) =>
+        endpoints.WithMetadata(new PermissionRequirement(needed)).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             var identity = http.RequestServices.GetRequiredService<ApiKeyAuthenticator>().Authenticate(http.Request.Headers[RequestHeaders.ApiKey]);
@@ -30,3 +30,6 @@ public static class ApiKeyFilter
     public static ApiKeyIdentity CurrentKey(this HttpContext context) =>
         context.Items[typeof(ApiKeyIdentity)] as ApiKeyIdentity ?? throw new InvalidOperationException("The endpoint does not require an API key.");
 }
+
+/// <summary>Endpoint metadata: the endpoint admits only an <c>X-Api-Key</c> with this permission (read by the OpenAPI document).</summary>
+public sealed record PermissionRequirement(Permission Permission);

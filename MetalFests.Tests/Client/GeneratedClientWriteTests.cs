@@ -1,0 +1,46 @@
+using MetalFests.Tests.Client.Generated.Models;
+using MetalFests.Tests.Infrastructure;
+using MetalFests.Tests.PublicApi;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
+
+namespace MetalFests.Tests.Client;
+
+/// <summary>
+/// A client developer's write through the generated client: a band replaced with <c>If-Match</c>
+/// (its ETag from the read), and the stale ETag refused with 412 in the error envelope.
+/// </summary>
+[Collection(WritesCollection.Name)]
+public sealed class GeneratedClientWriteTests(WritesFixture fixture)
+{
+    [Fact]
+    public async Task The_generated_client_replaces_a_band_with_if_match_and_a_stale_etag_is_refused()
+    {
+        var client = GeneratedClient.For(fixture.Gateway);
+        var key = Expected.Bands.Values.Last(b => !b.IsStub && !b.IsMerged).Key;
+
+        var headers = new HeadersInspectionHandlerOption { InspectResponseHeaders = true };
+        var before = await client.Api.Bands[key].GetAsync(request => request.Options.Add(headers));
+        var etag = Assert.Single(headers.ResponseHeaders["ETag"]);
+        var band = before!.Band!;
+        band.Description = $"Written by the generated client {Guid.NewGuid():N}";
+
+        var written = await client.Api.Bands[key].PutAsync(band, request => Admin(request.Headers, etag));
+
+        Assert.True(written!.Success);
+        Assert.Equal(band.Description, written.Band!.Description);
+        Assert.Equal(band.Name, written.Band.Name);
+
+        var stale = await Assert.ThrowsAsync<ErrorEnvelope>(() => client.Api.Bands[key].PutAsync(band, request => Admin(request.Headers, etag)));
+        Assert.Equal(412, stale.ResponseStatusCode);
+        Assert.False(string.IsNullOrEmpty(stale.Error?.Code));
+
+        var after = await client.Api.Bands[key].GetAsync();
+        Assert.Equal(band.Description, after!.Band!.Description);
+    }
+
+    private static void Admin(Microsoft.Kiota.Abstractions.RequestHeaders headers, string etag)
+    {
+        headers.Add(MetalFests.ServiceDefaults.Security.RequestHeaders.ApiKey, AppFixture.AdminKey);
+        headers.Add("If-Match", etag);
+    }
+}

@@ -14,6 +14,7 @@ app.MapEditionsApi();
 app.MapFestivalsAdminApi();
 app.MapEditionsAdminApi();
 app.MapAdminApi();
+app.MapInvalidationApiWithoutGateway();
 app.MapPublicApiDocuments();
 app.MapDefaultEndpoints();
 app.Run();

@@ -1,5 +1,6 @@
 using MetalFests.Gateway.Documentation;
-using MetalFests.Gateway.Invalidation;
+using MetalFests.Api.Invalidation;
+using MetalFests.Gateway.Cors;
 using MetalFests.Gateway.Routing;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,7 +14,7 @@ var app = builder.Build();
 app.UseApiErrors();
 app.UseEdge();
 app.MapReverseProxy();
-app.MapInvalidationApi();
+app.MapInvalidationApi().RequireCors(CorsPolicies.Admin);
 app.MapApiDocuments();
 app.MapUnknownApiPaths();
 app.MapDefaultEndpoints();

@@ -59,11 +59,4 @@ public static class InvalidationPaths
     }
 
     public static bool IsWildcard(string path) => path.EndsWith(Wildcard);
-
-    /// <summary>Whether CloudFront's <paramref name="path"/> covers a request for <paramref name="url"/> (path and query).</summary>
-    public static bool Covers(string path, string url)
-    {
-        var requested = url.Split('?', 2)[0];
-        return IsWildcard(path) ? requested.StartsWith(path[..^1], StringComparison.Ordinal) : requested == path;
-    }
 }

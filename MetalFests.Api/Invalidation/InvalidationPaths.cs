@@ -16,7 +16,8 @@ public static class InvalidationPaths
     private static readonly IReadOnlyDictionary<string, string[]> ListPages = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         [Collections.Festivals] = ["/api/festivals", "/api/festivals/upcoming", "/api/festivals.ics", "/api/festivals.geojson"],
-        [Collections.Bands] = ["/api/bands", "/api/bands/reviewed", "/api/bands/unreviewed"],
+        // The all-festivals calendar prints every line-up: any band write may change it.
+        [Collections.Bands] = ["/api/bands", "/api/bands/reviewed", "/api/bands/unreviewed", "/api/festivals.ics"],
         [Collections.Genres] = ["/api/genres"],
         [Collections.Roles] = ["/api/roles"],
     };

@@ -161,6 +161,8 @@ public sealed class InvalidationCoverageTests(WritesFixture fixture) : IAsyncLif
             .. Festivals.Append(FestivalBystander).SelectMany(f => new[]
             {
                 $"/api/festivals/{f}", $"/api/festivals/{f}/editions", $"/api/festivals/{f}/editions/{Given.Year}", $"/api/festivals/{f}/editions/{NewYear}",
+                // The calendar feeds (branch feeds): a festival's, and the all-festivals one narrowed to it.
+                $"/api/festivals/{f}.ics", $"/api/festivals.ics?festivals={f}",
             }),
             .. new[] { Band, BandBystander }.SelectMany(b => new[] { $"/api/bands/{b}", $"/api/bands/{b}/festivals" }),
             $"/api/genres/{Genre}", $"/api/genres/{Genre}/bands", $"/api/roles/{Role}", $"/api/roles/{Role}/members",
@@ -169,7 +171,7 @@ public sealed class InvalidationCoverageTests(WritesFixture fixture) : IAsyncLif
         public IEnumerable<string> BystanderPages() =>
         [
             $"/api/bands/{BandBystander}", $"/api/bands/{BandBystander}/festivals",
-            $"/api/festivals/{FestivalBystander}", $"/api/festivals/{FestivalBystander}/editions",
+            $"/api/festivals/{FestivalBystander}", $"/api/festivals/{FestivalBystander}/editions", $"/api/festivals/{FestivalBystander}.ics",
         ];
     }
 }

@@ -22,12 +22,17 @@ public sealed class FunctionPackage(string projectDirectory, string runtimeIdent
         return true;
     }
 
-    /// <summary>Publishes into <paramref name="outputDirectory"/> and writes an executable <c>bootstrap</c> that starts the service.</summary>
-    public void Publish(string outputDirectory, params string[] extraArguments)
+    /// <summary>
+    /// Publishes into <paramref name="outputDirectory"/> and writes an executable <c>bootstrap</c> that
+    /// starts the service. Lambda's <c>provided.al2023</c> has no .NET, so functions are self-contained;
+    /// framework-dependent serves tests and benchmarks on a machine that has the runtime.
+    /// </summary>
+    public void Publish(string outputDirectory, bool selfContained = true, params string[] extraArguments)
     {
         string[] arguments =
         [
-            "publish", projectDirectory, "-c", "Release", "-r", runtimeIdentifier, "--self-contained", "-o", outputDirectory, "-nologo", "-v", "q",
+            "publish", projectDirectory, "-c", "Release", "-r", runtimeIdentifier, selfContained ? "--self-contained" : "--no-self-contained",
+            "-o", outputDirectory, "-nologo", "-v", "q",
             .. extraArguments,
         ];
         using var process = Process.Start(new ProcessStartInfo("dotnet", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })

@@ -65,7 +65,7 @@ public sealed class DataTableTests(SynthesizedApp app)
     [Fact]
     public void ProductionTableIsRetainedAndProtectedFromDeletion()
     {
-        var stack = new Amazon.CDK.Stack(new Amazon.CDK.App(new Amazon.CDK.AppProps { Outdir = Path.Combine(Path.GetTempPath(), "production-table") }), "Production");
+        var stack = new Amazon.CDK.Stack(new Amazon.CDK.App(new Amazon.CDK.AppProps { Outdir = Path.Combine(app.Folder, "production-table") }), "Production");
         _ = new MetalFests.Deploy.Data.DataTable(stack, "Data", app.Props with { Production = true });
 
         Template.FromStack(stack).HasResource("AWS::DynamoDB::Table", new Dictionary<string, object>

@@ -16,14 +16,32 @@ public sealed class SynthesizedApp : IDisposable
 
     public SynthesizedApp()
     {
+        // Only while jsii starts its node process (which keeps this TMPDIR for its life): the rest of the
+        // test run (the Aspire fixtures) must keep the machine's temp folder.
+        var machineTemp = System.Environment.GetEnvironmentVariable("TMPDIR");
         System.Environment.SetEnvironmentVariable("TMPDIR", _folder);
         System.Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
+        try
+        {
+            (Props, Main, Firewall, MainJson) = Synthesize();
+        }
+        finally
+        {
+            System.Environment.SetEnvironmentVariable("TMPDIR", machineTemp);
+        }
+    }
+
+    /// <summary>This fixture's own folder (removed afterwards), for any further synthesis.</summary>
+    public string Folder => _folder;
+
+    private (DeploymentProps, Template, Template, JsonObject) Synthesize()
+    {
         var stub = Directory.CreateDirectory(Path.Combine(_folder, "stub-code")).FullName;
         File.WriteAllText(Path.Combine(stub, "bootstrap"), "#!/bin/sh\n");
         var website = Directory.CreateDirectory(Path.Combine(_folder, "stub-website")).FullName;
         File.WriteAllText(Path.Combine(website, "index.html"), "<!doctype html><title>MetalFests</title>");
 
-        Props = new DeploymentProps
+        var props = new DeploymentProps
         {
             Account = "123456789012",
             Region = Region,
@@ -32,14 +50,12 @@ public sealed class SynthesizedApp : IDisposable
         };
         var outdir = Path.Combine(_folder, "cdk.out");
         var app = new App(new AppProps { Outdir = outdir });
-        var stacks = MetalFestsApp.Build(app, Props);
+        var stacks = MetalFestsApp.Build(app, props);
         // One synthesis for both stacks (Template.FromStack would synthesize the whole app per call).
         var assembly = app.Synth();
         var main = File.ReadAllText(Path.Combine(outdir, assembly.GetStackByName(stacks.Main.StackName).TemplateFile));
         var firewall = File.ReadAllText(Path.Combine(outdir, assembly.GetStackByName(stacks.Firewall.StackName).TemplateFile));
-        Main = Template.FromString(main);
-        Firewall = Template.FromString(firewall);
-        MainJson = JsonNode.Parse(main)!.AsObject();
+        return (props, Template.FromString(main), Template.FromString(firewall), JsonNode.Parse(main)!.AsObject());
     }
 
     public DeploymentProps Props { get; }
@@ -67,7 +83,11 @@ public sealed class SynthesizedApp : IDisposable
     }
 }
 
-[CollectionDefinition(Name)]
+/// <summary>
+/// Runs alone (after the parallel collections): while jsii starts, TMPDIR points at the fixture's
+/// folder, which no other test's temp files may land in, since the fixture removes it.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class DeploymentCollection : ICollectionFixture<SynthesizedApp>
 {
     public const string Name = "deployment";

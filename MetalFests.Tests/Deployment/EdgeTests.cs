@@ -28,7 +28,10 @@ public sealed class EdgeTests(SynthesizedApp app)
         {
             ["PublicAccessBlockConfiguration"] = new Dictionary<string, object>
             {
-                ["BlockPublicAcls"] = true, ["BlockPublicPolicy"] = true, ["IgnorePublicAcls"] = true, ["RestrictPublicBuckets"] = true,
+                ["BlockPublicAcls"] = true,
+                ["BlockPublicPolicy"] = true,
+                ["IgnorePublicAcls"] = true,
+                ["RestrictPublicBuckets"] = true,
             },
         });
         // The website folder exists (a stub here): its files are uploaded.

@@ -6,10 +6,12 @@
 #     variants: ReadyToRun, trimmed;
 #  3. cold start: process start of the published service (this machine's RID, same variants) to the first
 #     200 on /api/festivals, against DynamoDB Local loaded with db.json; median of N.
-# Usage: bench/deploy.sh [cold starts per variant, default 10]
+#  Native AOT is a fourth variant where clang is installed (`apt-get install clang zlib1g-dev`).
+# Usage: bench/deploy.sh [cold starts per variant, default 10]; VARIANTS="readytorun aot" picks variants,
+# SKIP_SYNTH=1 skips part 1.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-exec > >(tee "$RESULTS/deploy.txt") 2>&1
+exec > >(tee "$RESULTS/deploy${VARIANTS:+-${VARIANTS// /-}}.txt") 2>&1
 RUNS=${1:-10}
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 CDK_DISABLE_CLI_TELEMETRY=true AWS_EC2_METADATA_DISABLED=true
 WORK=$(mktemp -d)
@@ -21,9 +23,11 @@ cleanup() { kill -TERM "${DDB_PID:-}" "${SERVICE_PID:-}" 2>/dev/null || true; rm
 trap cleanup EXIT
 
 machine
+echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min; this machine is shared)"
 dotnet build "$DEPLOY" -c Release -v q -nologo >/dev/null
 mkdir -p "$WORK/stub" && printf '#!/bin/sh\n' > "$WORK/stub/bootstrap"
 
+if [ -z "${SKIP_SYNTH:-}" ]; then
 echo; echo "== 1. synth (stub function code; website folder as it is)"
 for i in 1 2 3; do
   rm -rf "$WORK/out"; t0=$(now_ms)
@@ -35,6 +39,7 @@ for i in 1 2 3; do
   npm --prefix "$DEPLOY" run synth -- -c prebuiltCodePath="$WORK/stub" -o "$WORK/cli-out" >/dev/null 2>&1
   echo "pinned CLI (npm run synth, dotnet run included), run $i: $(( $(now_ms) - t0 )) ms"
 done
+fi
 
 echo; echo "== 2. function package: festivals, linux-arm64 (published as the deployment does)"
 publish() { # variant rid folder [msbuild args]
@@ -51,13 +56,14 @@ declare -A VARIANT_ARGS=(
   [self-contained]=""
   [readytorun]="-p:PublishReadyToRun=true"
   [trimmed]="-p:PublishTrimmed=true -p:TreatWarningsAsErrors=false"
+  [aot]="-p:PublishAot=true -p:TreatWarningsAsErrors=false"
 )
-VARIANTS=(self-contained readytorun trimmed)
+read -r -a VARIANTS <<< "${VARIANTS:-self-contained readytorun trimmed $(command -v clang >/dev/null && echo aot)}"
 for variant in "${VARIANTS[@]}"; do
   # shellcheck disable=SC2086
   if publish "$variant" linux-arm64 "$WORK/arm64-$variant" ${VARIANT_ARGS[$variant]}; then
     (cd "$WORK/arm64-$variant" && zip -qr -9 "$WORK/arm64-$variant.zip" .)
-    echo "$variant linux-arm64: $(( $(stat -c %s "$WORK/arm64-$variant.zip") / 1024 / 1024 )) MB zipped ($(stat -c %s "$WORK/arm64-$variant.zip") bytes; Lambda's limit: 50 MB zipped upload, 250 MB unzipped)"
+    echo "$variant linux-arm64: $(( $(stat -c %s "$WORK/arm64-$variant.zip") / 1024 / 1024 )) MB zipped ($(stat -c %s "$WORK/arm64-$variant.zip") bytes; Lambda: 250 MB unzipped, the 50 MB zipped limit is for direct uploads only, CDK uploads through S3)"
   fi
 done
 

@@ -33,6 +33,21 @@ public sealed class ServiceFunctionTests(SynthesizedApp app)
     }
 
     [Fact]
+    public void MemoryTimeoutConcurrencyAndLogRetentionComeFromTheDeploymentsConfiguration()
+    {
+        foreach (var function in ServiceFunctions)
+        {
+            var properties = function.Resource["Properties"]!;
+            Assert.Equal(app.Props.MemoryMb, properties["MemorySize"]!.GetValue<int>());
+            Assert.Equal(app.Props.TimeoutSeconds, properties["Timeout"]!.GetValue<int>());
+            Assert.Null(properties["ReservedConcurrentExecutions"]);
+            var logGroup = properties["LoggingConfig"]!["LogGroup"]!["Ref"]!.GetValue<string>();
+            // RetentionDays.ONE_MONTH, the default.
+            Assert.Equal(30, app.MainJson["Resources"]![logGroup]!["Properties"]!["RetentionInDays"]!.GetValue<int>());
+        }
+    }
+
+    [Fact]
     public void FunctionsListenWhereTheAdapterForwardsAndReportReadinessOnTheReadyPath()
     {
         foreach (var function in ServiceFunctions)

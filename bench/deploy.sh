@@ -8,7 +8,7 @@
 #     200 on /api/festivals, against DynamoDB Local loaded with db.json; median of N.
 #  Native AOT is a fourth variant where clang is installed (`apt-get install clang zlib1g-dev`).
 # Usage: bench/deploy.sh [cold starts per variant, default 10]; VARIANTS="readytorun aot" picks variants,
-# SKIP_SYNTH=1 skips part 1.
+# SKIP_SYNTH=1 / SKIP_PACKAGE=1 skip parts 1 / 2.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 exec > >(tee "$RESULTS/deploy${VARIANTS:+-${VARIANTS// /-}}.txt") 2>&1
@@ -60,6 +60,7 @@ declare -A VARIANT_ARGS=(
 )
 read -r -a VARIANTS <<< "${VARIANTS:-self-contained readytorun trimmed $(command -v clang >/dev/null && echo aot)}"
 for variant in "${VARIANTS[@]}"; do
+  [ -z "${SKIP_PACKAGE:-}" ] || break
   # shellcheck disable=SC2086
   if publish "$variant" linux-arm64 "$WORK/arm64-$variant" ${VARIANT_ARGS[$variant]}; then
     (cd "$WORK/arm64-$variant" && zip -qr -9 "$WORK/arm64-$variant.zip" .)

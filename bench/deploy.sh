@@ -85,7 +85,11 @@ for variant in "${VARIANTS[@]}"; do
       "$WORK/local-$variant/bootstrap" >"$WORK/service.log" 2>&1 &
     SERVICE_PID=$!
     until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/festivals")" = 200 ]; do
-      kill -0 "$SERVICE_PID" 2>/dev/null || { echo "$variant: the service exited"; tail -5 "$WORK/service.log"; break; }
+      kill -0 "$SERVICE_PID" 2>/dev/null || { echo "$variant: the service exited"; tail -5 "$WORK/service.log"; break 2; }
+      if [ $(( $(now_ms) - t0 )) -gt 60000 ]; then
+        echo "$variant: no 200 within 60 s; the service says: $(grep -m1 -A2 -E 'fail:|Exception' "$WORK/service.log" | tr '\n' ' ' | cut -c1-300)"
+        kill -TERM "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=; continue 3
+      fi
       sleep 0.01
     done
     times+=($(( $(now_ms) - t0 )))

@@ -12,6 +12,7 @@ namespace MetalFests.FestivalsService;
 [JsonSerializable(typeof(EditionList))]
 [JsonSerializable(typeof(EditionResponse))]
 [JsonSerializable(typeof(MetalFests.Api.Writes.FestivalWriteResponse))]
+[JsonSerializable(typeof(MetalFests.Api.Writes.FestivalForEditing))]
 [JsonSerializable(typeof(MetalFests.Api.Writes.EditionWriteResponse))]
 [JsonSerializable(typeof(MetalFests.Storage.Stores.TableStats))]
 [JsonSerializable(typeof(MetalFests.Storage.Stores.AuditPage))]

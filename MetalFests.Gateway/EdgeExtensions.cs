@@ -28,7 +28,7 @@ public static class EdgeExtensions
         {
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
-            options.MimeTypes = ["application/json"];
+            options.MimeTypes = ["application/json", .. WebsiteExtensions.CompressedTypes];
         });
         services.Configure<ForwardedHeadersOptions>(options =>
         {

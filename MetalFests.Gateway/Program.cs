@@ -12,6 +12,7 @@ builder.Services.AddReverseProxy()
 var app = builder.Build();
 app.UseApiErrors();
 app.UseEdge();
+app.UseWebsite();
 app.MapReverseProxy();
 app.MapInvalidationApi();
 app.MapApiDocuments();

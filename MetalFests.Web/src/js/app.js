@@ -1,0 +1,1 @@
+import { x } from "./api.js"; console.log(x);

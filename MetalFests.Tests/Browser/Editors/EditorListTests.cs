@@ -72,4 +72,47 @@ public sealed class EditorListTests(AppFixture app)
         await Expect(page.Locator(".list-item:visible")).ToHaveCountAsync(all);
         Assert.NotEqual(first, last);
     }
+
+    [Fact]
+    public async Task Choosing_a_festival_fills_the_form_with_its_latest_edition_split_by_billing()
+    {
+        var festival = Expected.Festivals.First(f => f.Lineup.Values.Select(b => b.Size).Distinct().Count() > 1);
+        await using var session = await Editor.SignedInAsync(app, "/admin");
+        var page = session.Page;
+
+        await page.OpenAsync(festival.Key, festival.Name);
+
+        await Expect(page.Locator("#festivalName")).ToHaveValueAsync(festival.Name);
+        await Expect(page.Locator("#festivalLocation")).ToHaveValueAsync(festival.Location);
+        await Expect(page.Locator("#festivalStartDate")).ToHaveValueAsync(festival.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#festivalEndDate")).ToHaveValueAsync(festival.End.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (tier, sizes) in new[] { (3, new[] { 3 }), (2, new[] { 2 }), (1, new[] { 0, 1 }) })
+        {
+            var expected = festival.Lineup.Values.Where(b => sizes.Contains(b.Size)).Select(b => b.Key).Order(StringComparer.Ordinal);
+            await Expect(page.Locator($"#selectedBandsTier{tier} .chip")).ToHaveCountAsync(expected.Count());
+            Assert.Equal(expected, (await page.Locator($"#selectedBandsTier{tier} .chip").EvaluateAllAsync<string[]>("chips => chips.map(c => c.dataset.key)")).Order(StringComparer.Ordinal));
+        }
+        await session.ScreenshotAsync("admin-festivals.png");
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task Choosing_a_band_fills_the_form_with_every_field()
+    {
+        var band = Expected.Bands.Values.First(b => b.Reviewed && !b.IsMerged && b.Records[0].TryGetProperty("members", out var m) && m.GetArrayLength() > 2).Records[0];
+        var (key, name) = (band.GetProperty("key").GetString()!, band.GetProperty("name").GetString()!);
+        await using var session = await Editor.SignedInAsync(app, "/admin/bands");
+        var page = session.Page;
+        await Expect(page.Locator(".list-content")).Not.ToHaveAttributeAsync("aria-busy", "true", new() { Timeout = 30_000 });
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Reviewed", Exact = true }).ClickAsync();
+
+        await page.OpenAsync(key, name);
+
+        await Expect(page.Locator("#bandName")).ToHaveValueAsync(name);
+        await Expect(page.Locator("#bandCountry")).ToHaveValueAsync(band.GetProperty("country").GetString()!);
+        await Expect(page.Locator("#bandMembers .member")).ToHaveCountAsync(band.GetProperty("members").GetArrayLength());
+        await Expect(page.Locator("#bandGenres .chip")).Not.ToHaveCountAsync(0);
+        await session.ScreenshotAsync("admin-bands.png");
+        Assert.Empty(session.Errors);
+    }
 }

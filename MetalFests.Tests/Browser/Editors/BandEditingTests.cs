@@ -59,9 +59,11 @@ public sealed class BandEditingTests(WritesFixture app)
 
         await using var visitor = await WebBrowser.OpenAsync(api.BaseAddress!, Viewport.Desktop);
         await visitor.GotoAsync("/");
-        var card = visitor.Page.Locator(".festival-card").Filter(new() { Has = visitor.Page.Locator(".festival-name", new() { HasText = FestivalName(festival) }) });
-        await card.Locator(".band-tag", new() { HasText = BandName(band) }).ClickAsync();
+        var card = visitor.Page.Locator($"#timeline-content .festival-card[data-key='{festival}']");
+        await card.ScrollIntoViewIfNeededAsync();
+        await card.Locator($".band-tag[data-band='{band}']").ClickAsync();
         await Expect(visitor.Page.Locator(".band-modal-content")).ToContainTextAsync(description);
+        await Expect(visitor.Page.Locator(".band-modal-content")).ToContainTextAsync("Sweden");
         Assert.Empty(session.Errors);
     }
 

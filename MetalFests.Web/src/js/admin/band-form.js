@@ -1,29 +1,26 @@
 // The band form (.admin-form-section): every field of the band, its genres and its members with their
 // roles. "Save" and "Mark reviewed" send the band PUT — a full replacement, so every field is sent —
 // with If-Match of the version loaded; a refusal is shown at the field or chip that caused it.
-import { band as loadBand, putBand } from "./admin-api.js";
+import { bandForEditing, putBand } from "../api.js";
+import { EntityForm } from "./entity-form.js";
 import { KeyChips } from "./key-chips.js";
-import { clearRefusals, describe, invalidFields, markChip, markField } from "./refusals.js";
-import { keyRejected } from "./session.js";
+import { describe, invalidFields, markChip, markField } from "./refusals.js";
 
 const $ = (id) => document.getElementById(id);
 const optional = (value) => (value.trim() === "" ? undefined : value.trim());
 const textFields = { name: "bandName", country: "bandCountry", description: "bandDescription", logo: "bandLogo", headlineImage: "bandHeadlineImage", website: "bandWebsite", spotify: "bandSpotify" };
 
-export class BandForm {
+export class BandForm extends EntityForm {
   /**
    * @param {{genres: Map<string,string>, roles: Map<string,string>}} catalog known genre and role names by key
    * @param {(band: object) => void} onSaved called with the band as saved
    */
   constructor(catalog, onSaved) {
-    this.form = $("bandForm");
+    super($("bandForm"), "the band");
     this.catalog = catalog;
     this.onSaved = onSaved;
-    this.placeholder = document.querySelector(".admin-form-section .form-placeholder");
-    this.status = this.form.querySelector(".save-status");
     this.state = this.form.querySelector(".band-state");
     this.actions = this.form.querySelector(".form-actions");
-    this.reloadButton = this.form.querySelector(".reload");
     this.members = $("bandMembers");
     this.genres = new KeyChips($("bandGenres"), $("bandGenreInput"), catalog.genres, "genre");
     this.memberChips = [];
@@ -37,7 +34,6 @@ export class BandForm {
       event.preventDefault();
       this.save(this.band.reviewed);
     });
-    this.reloadButton.addEventListener("click", () => this.open(this.band.key));
     this.form.querySelector(".add-member").addEventListener("click", () => {
       this.addMember({ name: "", roleKeys: [] }).querySelector("input").focus();
     });
@@ -49,30 +45,21 @@ export class BandForm {
       row.remove();
     });
     $("bandLogo").addEventListener("change", () => this.preview());
+    // A logo that cannot be loaded (moved, or a host out of reach) is not shown broken.
+    this.logoPreview.addEventListener("error", () => { this.logoPreview.hidden = true; });
   }
 
-  async open(key) {
-    this.key = key;
-    this.say("Loading…");
-    clearRefusals(this.form);
-    this.reloadButton.hidden = true;
-    let loaded;
-    try {
-      loaded = await loadBand(key);
-    } catch (e) {
-      if (e.status === 401) keyRejected();
-      this.say(describe(e, "the band").replace(/ was not saved/, " could not be loaded"), "error");
-      return;
-    }
-    if (this.key !== key) return;
+  /** The band fresh, with its version (ETag). */
+  load(key) {
+    return bandForEditing(key);
+  }
+
+  show(loaded) {
     for (const genre of loaded.genres) if (!this.catalog.genres.has(genre.key)) this.catalog.genres.set(genre.key, genre.name);
     for (const role of loaded.roles) if (!this.catalog.roles.has(role.key)) this.catalog.roles.set(role.key, role.name);
     this.band = loaded.band;
     this.etag = loaded.etag;
     this.fill();
-    this.placeholder.hidden = true;
-    this.form.hidden = false;
-    this.say("");
   }
 
   fill() {
@@ -118,11 +105,9 @@ export class BandForm {
   }
 
   async save(reviewed) {
-    clearRefusals(this.form);
-    this.reloadButton.hidden = true;
     const buttons = this.actions.querySelectorAll("button");
     for (const button of buttons) button.disabled = true;
-    this.say("Saving…");
+    this.saving();
     const body = this.body(reviewed);
     const wasReviewed = this.band.reviewed;
     try {
@@ -136,8 +121,7 @@ export class BandForm {
         + " The public pages show it from their next load.", "success");
       this.onSaved(json.band);
     } catch (error) {
-      if (error.status === 401) keyRejected();
-      if (error.status === 412) this.reloadButton.hidden = false;
+      this.refused(error);
       this.say(this.explain(error), "error");
     } finally {
       for (const button of buttons) button.disabled = false;
@@ -197,8 +181,4 @@ export class BandForm {
     }
   }
 
-  say(text, kind = "") {
-    this.status.textContent = text;
-    this.status.className = `save-status ${kind}`.trim();
-  }
 }

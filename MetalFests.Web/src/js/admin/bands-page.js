@@ -1,6 +1,6 @@
 // /admin/bands: two tabs, Review (unreviewed bands, the default) and Reviewed, each listing every band of
 // its kind, fetched page by page; the chosen band in the band form.
-import { eachBandPage, listGenres, listRoles } from "./admin-api.js";
+import { eachBandPage, listGenres, listRoles } from "../api.js";
 import { AdminList } from "./admin-list.js";
 import { BandForm } from "./band-form.js";
 import { fillOptions } from "./key-chips.js";

@@ -1,10 +1,10 @@
 // #festivalForm: a festival's general information and its latest edition (dates, price, status,
 // line-up). Save sends the festival PUT and the edition PUT, each only if changed and each with If-Match
 // of the version loaded, and says in words what happened; a refusal is shown where it comes from.
-import { festivalForEditing, putEdition, putFestival } from "./admin-api.js";
+import { festivalForEditing, putEdition, putFestival } from "../api.js";
+import { EntityForm } from "./entity-form.js";
 import { Lineup } from "./lineup.js";
-import { clearRefusals, describe, invalidFields, markChip, markField } from "./refusals.js";
-import { keyRejected } from "./session.js";
+import { describe, invalidFields, markChip, markField } from "./refusals.js";
 
 const $ = (id) => document.getElementById(id);
 const optional = (value) => (value.trim() === "" ? undefined : value.trim());
@@ -21,43 +21,27 @@ const editionInputs = {
   ticketPrice: "festivalTicketPrice", currency: "festivalCurrency", status: "festivalStatus",
 };
 
-export class FestivalForm {
+export class FestivalForm extends EntityForm {
   /** @param {(festival: object) => void} onSaved called with the festival as saved (for the list) */
   constructor(onSaved) {
-    this.form = $("festivalForm");
-    this.placeholder = document.querySelector(".admin-form-section .form-placeholder");
-    this.status = this.form.querySelector(".save-status");
-    this.reloadButton = this.form.querySelector(".reload");
+    super($("festivalForm"), "the festival");
     this.lineup = new Lineup(this.form);
     this.onSaved = onSaved;
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.save();
     });
-    this.reloadButton.addEventListener("click", () => this.open(this.key));
   }
 
-  /** Loads the festival (fresh, with versions) and fills the form. */
-  async open(key) {
-    this.key = key;
-    this.say("Loading…");
-    clearRefusals(this.form);
-    this.reloadButton.hidden = true;
-    let loaded;
-    try {
-      loaded = await festivalForEditing(key);
-    } catch (e) {
-      if (e.status === 401) keyRejected();
-      this.say(describe(e, "the festival").replace(/ was not saved/, " could not be loaded"), "error");
-      return;
-    }
-    if (this.key !== key) return;
+  /** The festival fresh, with the versions its writes send back. */
+  load(key) {
+    return festivalForEditing(key);
+  }
+
+  show(loaded) {
     this.festival = loaded.festival;
     this.edition = loaded.editions[0] ?? null;
     this.fill();
-    this.placeholder.hidden = true;
-    this.form.hidden = false;
-    this.say("");
   }
 
   fill() {
@@ -109,8 +93,6 @@ export class FestivalForm {
   }
 
   async save() {
-    clearRefusals(this.form);
-    this.reloadButton.hidden = true;
     const festival = this.festivalBody();
     const edition = this.editionBody();
     const festivalChanged = !same(festival, this.loadedBodies.festival);
@@ -121,7 +103,7 @@ export class FestivalForm {
     }
     const button = this.form.querySelector(".save");
     button.disabled = true;
-    this.say("Saving…");
+    this.saving();
     const saved = [];
     try {
       if (festivalChanged) {
@@ -144,8 +126,7 @@ export class FestivalForm {
     } catch (refusal) {
       const done = saved.length ? `Saved ${saved.join(" and ")}, but ` : "";
       this.say(done + refusal.words, "error");
-      if (refusal.error.status === 412) this.reloadButton.hidden = false;
-      if (refusal.error.status === 401) keyRejected();
+      this.refused(refusal.error);
     } finally {
       button.disabled = false;
     }
@@ -187,8 +168,4 @@ export class FestivalForm {
     markField(input, `${field}: ${reason}`);
   }
 
-  say(text, kind = "") {
-    this.status.textContent = text;
-    this.status.className = `save-status ${kind}`.trim();
-  }
 }

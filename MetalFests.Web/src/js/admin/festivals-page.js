@@ -1,5 +1,5 @@
 // /admin: every festival in a searchable, sortable list; the chosen one in #festivalForm.
-import { listFestivals } from "./admin-api.js";
+import { festivalRows } from "../api.js";
 import { AdminList } from "./admin-list.js";
 import { FestivalForm } from "./festival-form.js";
 import { startSession } from "./session.js";
@@ -14,7 +14,7 @@ startSession(async () => {
   list = new AdminList(section, (key) => form.open(key));
   list.clear();
   try {
-    const festivals = await listFestivals();
+    const festivals = await festivalRows();
     await list.append(festivals.map(row), festivals.length);
     list.complete();
   } catch (e) {

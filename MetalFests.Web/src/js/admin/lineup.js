@@ -1,6 +1,6 @@
 // A line-up in three billing tiers (#selectedBandsTier3 gold headliners, 2 orange, 1 grey: size 3, 2, and
 // 0 or 1), with bands added by a look-up against /api/bands?q=, removed, and moved between tiers.
-import { searchBands } from "./admin-api.js";
+import { findBands } from "../api.js";
 
 const TIERS = [3, 2, 1];
 
@@ -43,7 +43,7 @@ export class Lineup {
           return;
         }
         try {
-          const bands = await searchBands(q);
+          const bands = await findBands(q, 10);
           if (ask === asked) this.showResults(bands, q);
         } catch (e) {
           if (ask === asked) this.results.replaceChildren(this.note(`The look-up failed: ${e.message}`));

@@ -1,6 +1,6 @@
 // Sign in once with an API key (kept in localStorage), sign out to forget it. A page opened with a key
 // stored goes straight to its list; the key is checked by a real admin call only when it is entered.
-import { checkKey, forgetKey, keepKey, storedKey } from "./admin-api.js";
+import { adminKey, checkAdminKey, forgetAdminKey, keepAdminKey } from "../api.js";
 
 const messages = {
   401: "That key is not accepted: check it and try again.",
@@ -8,13 +8,32 @@ const messages = {
   0: "The API cannot be reached right now. Try again in a moment.",
 };
 
+/** The sign-in form, the same on every editors' page: placed after the page's header. */
+function signInSection() {
+  const section = document.createElement("section");
+  section.id = "signIn";
+  section.className = "sign-in";
+  section.hidden = true;
+  section.setAttribute("aria-labelledby", "signInTitle");
+  section.innerHTML = `
+    <h2 id="signInTitle">Sign in</h2>
+    <p>The editors' pages write through the admin API. Enter your API key once: this browser keeps it until you sign out.</p>
+    <form id="signInForm" novalidate>
+      <label for="adminKey">API key</label>
+      <input type="password" id="adminKey" name="adminKey" autocomplete="off" spellcheck="false" required>
+      <button type="submit">Sign in</button>
+      <p id="signInError" class="sign-in-error" role="alert"></p>
+    </form>`;
+  document.querySelector("header").after(section);
+  return section;
+}
+
 /**
  * Shows the sign-in form until a key is accepted, then calls onSignedIn() (once per sign-in).
- * Elements: #signIn (section), #signInForm, #adminKey, #signInError, #signOut, and the page's main content
- * (#editor), shown only when signed in.
+ * The page provides #signOut (in its header) and its content #editor, shown only when signed in.
  */
 export function startSession(onSignedIn) {
-  const section = document.getElementById("signIn");
+  const section = signInSection();
   const form = document.getElementById("signInForm");
   const input = document.getElementById("adminKey");
   const error = document.getElementById("signInError");
@@ -39,8 +58,8 @@ export function startSession(onSignedIn) {
     const button = form.querySelector("button[type=submit]");
     button.disabled = true;
     try {
-      await checkKey(key);
-      keepKey(key);
+      await checkAdminKey(key);
+      keepAdminKey(key);
       input.value = "";
       show(true);
       onSignedIn();
@@ -53,11 +72,11 @@ export function startSession(onSignedIn) {
   });
 
   signOut.addEventListener("click", () => {
-    forgetKey();
+    forgetAdminKey();
     location.reload();
   });
 
-  if (storedKey()) {
+  if (adminKey()) {
     show(true);
     onSignedIn();
   } else {
@@ -67,7 +86,7 @@ export function startSession(onSignedIn) {
 
 /** After a call refused for the key itself (401): forget it and ask again, saying why. */
 export function keyRejected() {
-  forgetKey();
+  forgetAdminKey();
   document.getElementById("signInError").textContent = "Your key is no longer accepted: sign in again.";
   document.getElementById("signIn").hidden = false;
   document.getElementById("editor").hidden = true;

@@ -10,6 +10,7 @@ namespace MetalFests.FestivalsService;
 [JsonSerializable(typeof(FestivalPage))]
 [JsonSerializable(typeof(FestivalDetailResponse))]
 [JsonSerializable(typeof(EditionList))]
+[JsonSerializable(typeof(MetalFests.FestivalsService.Feeds.FestivalFeatureCollection))]
 [JsonSerializable(typeof(EditionResponse))]
 [JsonSerializable(typeof(MetalFests.Api.Writes.FestivalWriteResponse))]
 [JsonSerializable(typeof(MetalFests.Api.Writes.FestivalForEditing))]

@@ -1,6 +1,7 @@
 using MetalFests.FestivalsService;
 using MetalFests.FestivalsService.Admin;
 using MetalFests.FestivalsService.Editions;
+using MetalFests.FestivalsService.Feeds;
 using MetalFests.FestivalsService.Festivals;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ var app = builder.Build();
 app.UseApiErrors();
 app.MapFestivalsApi();
 app.MapEditionsApi();
+app.MapFeedsApi();
 app.MapFestivalsAdminApi();
 app.MapEditionsAdminApi();
 app.MapAdminApi();

@@ -28,7 +28,7 @@ public static class EdgeExtensions
         {
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
-            options.MimeTypes = ["application/json", .. WebsiteExtensions.CompressedTypes];
+            options.MimeTypes = [.. MetalFests.ServiceDefaults.MediaTypes.Compressible, .. WebsiteExtensions.CompressedTypes];
         });
         services.Configure<ForwardedHeadersOptions>(options =>
         {

@@ -10,6 +10,7 @@ public static class Parameters
     public const int MaxSearchLength = 100;
     public const int MinYear = 1900;
     public const int MaxYear = 2100;
+    public const int MaxKeys = 100;
 
     public static ApiError? Key(string value, string parameter = "key") =>
         EntityKeys.IsValid(value)
@@ -41,4 +42,24 @@ public static class Parameters
 
     public static Validated<string?> OptionalKey(string? value, string parameter) =>
         value is null ? (string?)null : Key(value, parameter) is { } error ? error : value;
+
+    /// <summary>A comma-separated list of 1 to <see cref="MaxKeys"/> keys, each by the key rule; duplicates dropped, order kept.</summary>
+    public static Validated<IReadOnlyList<string>?> KeyList(string? value, string parameter)
+    {
+        if (value is null)
+        {
+            return new(null, null);
+        }
+        var keys = value.Split(',', StringSplitOptions.TrimEntries);
+        if (keys.Length > MaxKeys)
+        {
+            return ApiError.InvalidParameter(parameter, $"must list at most {MaxKeys} keys");
+        }
+        if (keys.FirstOrDefault(k => !EntityKeys.IsValid(k)) is { } bad)
+        {
+            return ApiError.InvalidParameter(parameter, $"'{bad}' {EntityKeys.Rule} (a comma-separated list of keys)");
+        }
+        // A conversion from an interface type is never implicit: the constructor says it.
+        return new([.. keys.Distinct(StringComparer.Ordinal)], null);
+    }
 }

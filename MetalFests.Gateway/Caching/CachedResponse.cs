@@ -10,7 +10,9 @@ public sealed class CachedResponse
     private readonly Lazy<byte[]> _gzip;
 
     /// <param name="originETag">The origin's own validator (an entity's version) when it gives one; else a hash of the body.</param>
-    public CachedResponse(int statusCode, string contentType, string cacheControl, byte[] body, DateTimeOffset storedAt, TimeSpan timeToLive, IReadOnlyCollection<string> labels, string? originETag = null)
+    /// <param name="contentDisposition">The origin's <c>Content-Disposition</c> (a calendar feed's file name), kept with the body.</param>
+    public CachedResponse(int statusCode, string contentType, string cacheControl, byte[] body, DateTimeOffset storedAt, TimeSpan timeToLive, IReadOnlyCollection<string> labels,
+        string? originETag = null, string? contentDisposition = null)
     {
         StatusCode = statusCode;
         ContentType = contentType;
@@ -19,6 +21,7 @@ public sealed class CachedResponse
         StoredAt = storedAt;
         TimeToLive = timeToLive;
         Labels = labels;
+        ContentDisposition = contentDisposition;
         ETag = originETag ?? $"\"{Convert.ToBase64String(SHA256.HashData(body), 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
         _brotli = new(() => Compress(body, s => new BrotliStream(s, CompressionLevel.Optimal)));
         _gzip = new(() => Compress(body, s => new GZipStream(s, CompressionLevel.Optimal)));
@@ -26,6 +29,7 @@ public sealed class CachedResponse
 
     public int StatusCode { get; }
     public string ContentType { get; }
+    public string? ContentDisposition { get; }
     public string CacheControl { get; }
     public byte[] Body { get; }
     public string ETag { get; }

@@ -32,6 +32,10 @@ public static class CachedResponseWriter
         }
 
         headers.ContentType = entry.ContentType;
+        if (entry.ContentDisposition is { } disposition)
+        {
+            headers.ContentDisposition = disposition;
+        }
         var body = entry.Body;
         switch (Encoding(context.Request.Headers.AcceptEncoding))
         {

@@ -133,7 +133,8 @@ public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, E
         var contentType = origin.Header(HeaderNames.ContentType) ?? "application/json";
         if (origin.StatusCode == StatusCodes.Status200OK && MaxAge(origin.Header(HeaderNames.CacheControl)) is { } ttl && ttl > TimeSpan.Zero)
         {
-            return new CachedResponse(origin.StatusCode, contentType, origin.Header(HeaderNames.CacheControl)!, origin.Body, now, ttl, labels, origin.Header(HeaderNames.ETag));
+            return new CachedResponse(origin.StatusCode, contentType, origin.Header(HeaderNames.CacheControl)!, origin.Body, now, ttl, labels,
+                origin.Header(HeaderNames.ETag), origin.Header(HeaderNames.ContentDisposition));
         }
         if (origin.StatusCode == StatusCodes.Status404NotFound && cache.Options.NotFoundTtl > TimeSpan.Zero)
         {

@@ -14,7 +14,7 @@ public static class RouteTable
 
     private static readonly (string Service, string[] Public, string[] Admin)[] Owners =
     [
-        (ServiceNames.Festivals, ["/api/festivals"], ["/api/admin/festivals", "/api/admin/health", "/api/admin/stats", "/api/admin/audit"]),
+        (ServiceNames.Festivals, ["/api/festivals", "/api/festivals.geojson", "/api/festivals.ics"], ["/api/admin/festivals", "/api/admin/health", "/api/admin/stats", "/api/admin/audit"]),
         (ServiceNames.Catalog, ["/api/bands", "/api/genres", "/api/roles"], ["/api/admin/bands", "/api/admin/genres", "/api/admin/roles"]),
     ];
 

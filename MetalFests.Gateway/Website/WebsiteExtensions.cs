@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MetalFests.Gateway.Website;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
@@ -37,7 +36,7 @@ public static class WebsiteExtensions
             return app;
         }
         var files = new PhysicalFileProvider(root);
-        var immutable = ReadManifest(Path.Combine(root, Manifest));
+        var immutable = new AssetManifest(Path.Combine(root, Manifest));
 
         app.Use((context, next) =>
         {
@@ -54,7 +53,7 @@ public static class WebsiteExtensions
             OnPrepareResponse = file =>
             {
                 var path = file.Context.Request.Path.Value!.TrimStart('/');
-                file.Context.Response.Headers[HeaderNames.CacheControl] = immutable.Contains(path) ? Immutable : Revalidate;
+                file.Context.Response.Headers[HeaderNames.CacheControl] = immutable.IsFingerprinted(path) ? Immutable : Revalidate;
             },
         });
         return app;
@@ -66,9 +65,4 @@ public static class WebsiteExtensions
         && !Path.HasExtension(request.Path.Value);
 
     private static string PagePath(PathString path) => $"{path.Value!.TrimEnd('/')}/{PageFile}";
-
-    private static HashSet<string> ReadManifest(string path) =>
-        File.Exists(path)
-            ? [.. JsonDocument.Parse(File.ReadAllBytes(path)).RootElement.GetProperty("immutable").EnumerateArray().Select(e => e.GetString()!)]
-            : [];
 }

@@ -31,6 +31,19 @@ public sealed class FestivalsStore(MetalFestsTable table)
         return [.. items.Select(Items.ReadFestivalSummary)];
     }
 
+    /// <summary>Every edition of every festival, earliest start first (GSI1: one partition).</summary>
+    public async Task<IReadOnlyList<Edition>> AllEditionsAsync(CancellationToken cancellationToken)
+    {
+        var items = await table.QueryAllAsync(new QueryRequest
+        {
+            IndexName = TableLayout.Gsi1,
+            KeyConditionExpression = "#pk = :pk",
+            ExpressionAttributeNames = new() { ["#pk"] = TableLayout.Gsi1PK },
+            ExpressionAttributeValues = new() { [":pk"] = new AttributeValue(TableLayout.EditionsByDate) },
+        }, cancellationToken);
+        return [.. items.Select(Items.ReadEdition)];
+    }
+
     /// <summary>A festival and all its editions, oldest first (one partition); null when there is no such festival.</summary>
     public async Task<(Festival Festival, IReadOnlyList<Edition> Editions)?> GetWithEditionsAsync(string key, CancellationToken cancellationToken) =>
         await GetStampedAsync(key, cancellationToken) is { } found ? (found.Festival.Value, [.. found.Editions.Select(e => e.Value)]) : null;

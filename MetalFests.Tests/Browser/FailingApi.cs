@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace MetalFests.Tests.Browser;
 
@@ -66,7 +67,7 @@ public sealed class FailingApi : IAsyncDisposable
     }
 
     private static IResult Envelope(int status, string code, string message) => Results.Text(
-        $$"""{"error":{"code":"{{code}}","message":"{{message}}","details":{},"timestamp":"2026-06-20T12:00:00Z","requestId":"test"}}""",
+        $$$"""{"error":{"code":"{{{code}}}","message":"{{{message}}}","details":{},"timestamp":"2026-06-20T12:00:00Z","requestId":"test"}}""",
         "application/json", statusCode: status);
 
     public async ValueTask DisposeAsync()

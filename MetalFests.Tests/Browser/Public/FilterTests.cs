@@ -26,8 +26,9 @@ public sealed class FilterTests(AppFixture fixture)
 
             await page.Locator(".search-filter-input").FillAsync(text);
 
-            await Expect(page.Cards()).ToHaveCountAsync(expected.Count, new() { Timeout = SearchDeadlineMs });
-            Assert.Equal(expected, (await page.CardKeysAsync()).Order());
+            await page.WaitForFunctionAsync(
+                "expected => JSON.stringify([...document.querySelectorAll('.festival-card')].map(c => c.dataset.key).sort()) === JSON.stringify(expected)",
+                expected.Order(StringComparer.Ordinal).ToArray(), new() { Timeout = SearchDeadlineMs });
         }
         await page.Locator(".search-filter-input").FillAsync("");
         await Expect(page.Cards()).ToHaveCountAsync(PublicSite.Festivals.Count, new() { Timeout = SearchDeadlineMs });

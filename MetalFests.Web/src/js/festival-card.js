@@ -19,10 +19,14 @@ export function festivalCard(row, onBand) {
   const poster = el("img", {
     class: "festival-poster",
     src: row.poster || placeholderPoster,
+    "data-placeholder": !row.poster,
     alt: `Poster of ${row.festivalName}`,
     width: 600, height: 300, loading: "lazy", decoding: "async",
   });
-  poster.addEventListener("error", () => { poster.src = placeholderPoster; }, { once: true });
+  poster.addEventListener("error", () => {
+    poster.src = placeholderPoster;
+    poster.dataset.placeholder = "";
+  }, { once: true });
   const bands = el("div", { class: "festival-bands", role: "group", "aria-label": `Line-up of ${row.festivalName}`, "aria-busy": "true" },
     el("span", { class: "festival-bands-pending" }, edition ? `${edition.bandCount} bands` : "Line-up to be announced"));
 

@@ -1,9 +1,11 @@
 // The editors' list: one .list-item per entity (.list-item-name, optional .list-item-meta), a search box,
 // a .sort-toggle (A–Z / Z–A) and the selected item marked .active. Rows arrive page by page: each page
-// is rendered as one DocumentFragment, then the browser gets a frame before the next, so a list of
+// is rendered as one DocumentFragment, then the browser gets a turn before the next, so a list of
 // thousands never freezes the page.
 
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+// A task boundary (not requestAnimationFrame, which a hidden tab never runs): the browser renders and
+// handles input between two pages.
+const yieldToBrowser = () => new Promise((resolve) => setTimeout(resolve, 0));
 const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
 const normalise = (text) => text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
 
@@ -47,6 +49,11 @@ export class AdminList {
     });
   }
 
+  /** The list could not be loaded whole: it stays as far as it got, no longer busy. */
+  failed() {
+    this.list.removeAttribute("aria-busy");
+  }
+
   /** Empties the list (before loading another kind of entity). */
   clear(message = "Loading…") {
     this.items.clear();
@@ -55,7 +62,7 @@ export class AdminList {
     this.count.textContent = message;
   }
 
-  /** Adds one page of rows ({key, name, meta?}) and yields a frame. */
+  /** Adds one page of rows ({key, name, meta?}), then lets the browser render and handle input. */
   async append(rows, total) {
     this.total = total;
     const fragment = document.createDocumentFragment();
@@ -66,7 +73,7 @@ export class AdminList {
     }
     this.list.append(fragment);
     this.count.textContent = `${this.items.size.toLocaleString("en")} of ${total.toLocaleString("en")}…`;
-    await nextFrame();
+    await yieldToBrowser();
   }
 
   /** All rows are in: sort, apply the search, say how many. */

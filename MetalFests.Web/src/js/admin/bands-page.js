@@ -45,6 +45,7 @@ startSession(async () => {
       if (mine !== generation) return;
       error.textContent = `The bands could not all be loaded: ${e.message}`;
       error.hidden = false;
+      list.failed();
     }
   }
 

@@ -20,5 +20,6 @@ startSession(async () => {
   } catch (e) {
     error.textContent = `The festivals could not be loaded: ${e.message}`;
     error.hidden = false;
+    list.failed();
   }
 });

@@ -143,4 +143,19 @@ public sealed class EditionEditingTests(WritesFixture app)
         await Expect(page.SaveStatus()).ToContainTextAsync("not saved");
         Assert.Equal("Clisson, France", (string?)(await api.FreshAsync($"/api/festivals/{festival}"))["festival"]!["location"]);
     }
+
+    [Fact]
+    public async Task A_key_that_may_only_read_is_told_so_at_save_and_nothing_changes()
+    {
+        var festival = await FestivalWithLineupAsync(await api.BandAsync(), await api.BandAsync());
+        await using var session = await Editor.SignedInAsync(app, "/admin", key: AppFixture.ViewerKey);
+        var page = session.Page;
+        await page.OpenAsync(festival, FestivalName(festival));
+
+        await page.Locator("#festivalName").FillAsync("Renamed by a viewer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+
+        await Expect(page.SaveStatus()).ToContainTextAsync("may read but not write");
+        Assert.Equal(FestivalName(festival), (string?)(await api.FreshAsync($"/api/festivals/{festival}"))["festival"]!["name"]);
+    }
 }

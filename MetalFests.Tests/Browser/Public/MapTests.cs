@@ -83,6 +83,38 @@ public sealed class MapTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Festivals_near_me_lists_the_nearest_festivals_with_their_distances()
+    {
+        await using var session = await OpenMapAsync(fixture, Viewport.Desktop.Name);
+        var (lat, lng) = (48.1, 11.6); // Munich
+        await session.Context.GrantPermissionsAsync(["geolocation"]);
+        await session.Context.SetGeolocationAsync(new Geolocation { Latitude = (float)lat, Longitude = (float)lng });
+        var nearest = PublicSite.Festivals.Where(PublicSite.HasCoordinates)
+            .Select(f => (Name: PublicSite.Name(f), Km: Kilometres(lat, lng, f.GetProperty("coordinates").GetProperty("lat").GetDouble(), f.GetProperty("coordinates").GetProperty("lng").GetDouble())))
+            .OrderBy(f => f.Km).Take(3).ToList();
+
+        await session.Page.Locator(".near-me-button").ClickAsync();
+
+        var items = session.Page.Locator(".near-list li");
+        await Expect(items.First).ToContainTextAsync(nearest[0].Name);
+        for (var i = 0; i < nearest.Count; i++)
+        {
+            var text = (await items.Nth(i).TextContentAsync())!;
+            Assert.StartsWith(nearest[i].Name, text, StringComparison.Ordinal);
+            var km = int.Parse(Regex.Match(text, @"(\d+) km$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(km, nearest[i].Km * 0.99 - 1, nearest[i].Km * 1.01 + 1);
+        }
+    }
+
+    /// <summary>Great-circle distance (haversine, mean Earth radius).</summary>
+    private static double Kilometres(double lat1, double lng1, double lat2, double lng2)
+    {
+        static double Rad(double d) => d * Math.PI / 180;
+        var a = Math.Pow(Math.Sin(Rad(lat2 - lat1) / 2), 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Pow(Math.Sin(Rad(lng2 - lng1) / 2), 2);
+        return 2 * 6371.0088 * Math.Asin(Math.Sqrt(a));
+    }
+
+    [Fact]
     public async Task Switching_views_happens_in_the_page_without_a_reload()
     {
         await using var session = await PublicSite.OpenAsync(fixture, Viewport.Desktop.Name);

@@ -5,6 +5,7 @@ import { festivalModal } from "./festival-modal.js";
 import { allFavourites, onFavouritesChange } from "./favourites.js";
 import { filters } from "./filters.js";
 import { mobileMenu } from "./mobile-menu.js";
+import { nearMe } from "./near-me.js";
 import { showOutages } from "./status.js";
 import { timeline } from "./timeline.js";
 import { views } from "./views.js";
@@ -39,15 +40,22 @@ const filterBar = filters($(".filters"), (predicate) => {
 
 function showMap() {
   map ??= import("./map.js")
-    .then(({ festivalMap }) => festivalMap($("#festival-map"), (key, opener) => {
-      if (rows.has(key)) festivalDialog.open(rows.get(key), opener);
-    }))
+    .then(({ festivalMap }) => festivalMap($("#festival-map"), openFestival))
     .catch(() => null);
   map.then((m) => {
     m?.filter(matches, (key) => rows.get(key));
     m?.resize();
   });
 }
+
+const openFestival = (key, opener) => {
+  if (rows.has(key)) festivalDialog.open(rows.get(key), opener);
+};
+
+nearMe($(".near"), {
+  onResults: (near) => map?.then((m) => m?.showDistances(near)),
+  onFestival: openFestival,
+});
 
 views((view) => {
   timelineView.hidden = view !== "timeline";

@@ -45,16 +45,21 @@ export function filters(root, onChange) {
       .slice(0, 60)
       .map((key) => el("li", { class: "bands-filter-item" },
         el("label", {},
-          el("input", { type: "checkbox", value: key, checked: chosen.has(key), onchange: (e) => choose(key, e.target.checked) }),
+          el("input", { type: "checkbox", value: key, checked: chosen.has(key), onchange: (e) => choose(key, e.target.checked, e.target) }),
           ` ${known.get(key)}`)));
     bandsList.replaceChildren(...items);
     if (!items.length) bandsList.append(el("li", { class: "bands-filter-none" }, "Type a band's name to find it."));
   }
 
-  async function choose(key, on) {
+  async function choose(key, on, checkbox) {
     if (on) {
-      const { festivals } = await bandFestivals(key);
-      chosen.set(key, new Set(festivals.map((f) => f.festivalKey)));
+      try {
+        const { festivals } = await bandFestivals(key);
+        chosen.set(key, new Set(festivals.map((f) => f.festivalKey)));
+      } catch {
+        checkbox.checked = false; // the outage message says why
+        return;
+      }
     } else {
       chosen.delete(key);
     }

@@ -56,6 +56,12 @@ export async function festivalMap(container, onFestival) {
         else marker.remove();
       }
     },
+    /** Festivals near the reader ({festivalKey, festivalName, distanceKm}): the distance in each popup. */
+    showDistances(rows) {
+      for (const row of rows) {
+        markers.get(row.festivalKey)?.setPopupContent(el("span", { class: "marker-popup" }, `${row.festivalName} — ${Math.round(row.distanceKm)} km`));
+      }
+    },
     /** Leaflet measures its box when shown. */
     resize: () => map.invalidateSize(),
   };

@@ -1,0 +1,115 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using MetalFests.Tests.Infrastructure;
+
+namespace MetalFests.Tests.Feeds;
+
+/// <summary>
+/// The feeds are cached at the edge like the JSON they are made from: the same TTL, a hit with
+/// <c>Age</c> and the same <c>ETag</c>, 304 for a matching <c>If-None-Match</c>, <c>HEAD</c> with the
+/// headers and no body, and compressed for clients that accept it.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class FeedCachingTests(AppFixture fixture)
+{
+    private static string Unique(string path) => $"{path}{(path.Contains('?') ? '&' : '?')}probe={Guid.NewGuid():N}";
+
+    /// <summary>Each feed with the TTL of the JSON it derives from (<c>/api/festivals</c> 10 min, <c>/api/festivals/{key}</c> 30 min).</summary>
+    private static readonly (string Path, int Seconds)[] FeedTtls =
+    [
+        ("/api/festivals.geojson", 600),
+        ("/api/festivals.ics", 600),
+        ("/api/festivals.ics?festivals=hellfest,copenhell", 600),
+        ("/api/festivals/hellfest.ics", 1800),
+    ];
+
+    public static TheoryData<string, int> Feeds
+    {
+        get
+        {
+            var data = new TheoryData<string, int>();
+            foreach (var (path, seconds) in FeedTtls)
+            {
+                data.Add(path, seconds);
+            }
+            return data;
+        }
+    }
+
+    public static TheoryData<string> FeedPaths => new(FeedTtls.Select(f => f.Path));
+
+    [Theory]
+    [MemberData(nameof(Feeds))]
+    public async Task A_repeated_read_is_a_hit_with_age_etag_and_the_ttl_of_its_json(string path, int seconds)
+    {
+        var url = Unique(path);
+
+        using var first = await fixture.Gateway.GetAsync(url);
+        using var second = await fixture.Gateway.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("Miss", first.Headers.GetValues("X-Cache").Single());
+        Assert.Equal("Hit", second.Headers.GetValues("X-Cache").Single());
+        Assert.Equal($"public, max-age={seconds}", second.Headers.CacheControl?.ToString());
+        Assert.True(second.Headers.Age >= TimeSpan.Zero);
+        Assert.NotNull(second.Headers.ETag);
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.Equal(first.Content.Headers.ContentType, second.Content.Headers.ContentType);
+        Assert.Equal(first.Content.Headers.ContentDisposition, second.Content.Headers.ContentDisposition);
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Feeds))]
+    public async Task If_none_match_with_the_current_etag_is_a_304(string path, int seconds)
+    {
+        var url = Unique(path);
+        using var first = await fixture.Gateway.GetAsync(url);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var conditional = await fixture.Gateway.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotModified, conditional.StatusCode);
+        Assert.Equal(first.Headers.ETag, conditional.Headers.ETag);
+        Assert.Equal(TimeSpan.FromSeconds(seconds), conditional.Headers.CacheControl?.MaxAge);
+        Assert.Empty(await conditional.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Feeds))]
+    public async Task Head_answers_the_headers_of_get_without_a_body(string path, int seconds)
+    {
+        var url = Unique(path);
+        using var head = await fixture.Gateway.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        using var get = await fixture.Gateway.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(seconds), head.Headers.CacheControl?.MaxAge);
+        Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Equal((await get.Content.ReadAsByteArrayAsync()).Length, head.Content.Headers.ContentLength);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(FeedPaths))]
+    public async Task A_client_accepting_brotli_gets_the_same_feed_compressed(string path)
+    {
+        var url = Unique(path);
+        using var plain = await fixture.Gateway.GetAsync(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        using var compressed = await fixture.Gateway.SendAsync(request);
+
+        Assert.Equal(["br"], compressed.Content.Headers.ContentEncoding);
+        var bytes = await compressed.Content.ReadAsByteArrayAsync();
+        await using var brotli = new BrotliStream(new MemoryStream(bytes), CompressionMode.Decompress);
+        using var decompressed = new MemoryStream();
+        await brotli.CopyToAsync(decompressed);
+        var identity = await plain.Content.ReadAsByteArrayAsync();
+        Assert.Equal(identity, decompressed.ToArray());
+        Assert.True(bytes.Length < identity.Length, $"{bytes.Length} compressed bytes of {identity.Length}");
+    }
+}

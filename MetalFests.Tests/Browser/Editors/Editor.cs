@@ -7,6 +7,10 @@ namespace MetalFests.Tests.Browser.Editors;
 /// <summary>An editor at the editors' pages: a browser session of its own, signed in through the page's own form.</summary>
 internal static class Editor
 {
+    // Expectations wait as long as actions do (the browser contexts' default): on this shared machine a
+    // save or a list page can take seconds. Each still ends as soon as its condition holds.
+    static Editor() => SetDefaultExpectTimeout(15_000);
+
     /// <summary>Where the stored key lives (frontend.md).</summary>
     public const string KeyStorage = "metalfests.adminKey";
 
@@ -29,9 +33,10 @@ internal static class Editor
     /// <summary>The list item of an entity, by the key the page keeps on it.</summary>
     public static ILocator Item(this IPage page, string key) => page.Locator($".list-item[data-key='{key}']");
 
-    /// <summary>Finds an entity through the page's search box and opens it.</summary>
+    /// <summary>Waits until the list holds every entity (no longer <c>aria-busy</c>), finds one through the search box and opens it.</summary>
     public static async Task OpenAsync(this IPage page, string key, string name)
     {
+        await Expect(page.Locator(".list-content")).Not.ToHaveAttributeAsync("aria-busy", "true", new() { Timeout = 60_000 });
         await page.Locator("[placeholder*='Search']").FillAsync(name);
         await page.Item(key).ClickAsync();
         await Expect(page.Item(key)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bactive\b"));

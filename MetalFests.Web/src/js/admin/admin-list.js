@@ -66,8 +66,11 @@ export class AdminList {
   async append(rows, total) {
     this.total = total;
     const fragment = document.createDocumentFragment();
+    const wanted = normalise(this.query.trim());
     for (const row of rows) {
       const item = this.render(row);
+      // A search typed while the list loads applies to the rows still arriving.
+      item.hidden = !this.matches(row, wanted);
       this.items.set(row.key, { row, item });
       fragment.append(item);
     }
@@ -132,6 +135,10 @@ export class AdminList {
     return item;
   }
 
+  matches(row, wanted) {
+    return !wanted || normalise(`${row.name} ${row.meta ?? ""}`).includes(wanted);
+  }
+
   sort() {
     const entries = [...this.items.values()].sort((a, b) =>
       (this.ascending ? 1 : -1) * (collator.compare(a.row.name, b.row.name) || a.row.key.localeCompare(b.row.key)));
@@ -145,7 +152,7 @@ export class AdminList {
     const wanted = normalise(query.trim());
     let shown = 0;
     for (const { row, item } of this.items.values()) {
-      const match = !wanted || normalise(`${row.name} ${row.meta ?? ""}`).includes(wanted);
+      const match = this.matches(row, wanted);
       item.hidden = !match;
       if (match) shown++;
     }

@@ -29,11 +29,21 @@ export class EntityForm {
       loaded = await this.load(key);
     } catch (error) {
       if (error.status === 401) keyRejected();
-      this.say(describe(error, this.what).replace(/ was not saved/, " could not be loaded"), "error");
+      // Said where the editor looks: the form itself is not shown yet, or shows another entity.
+      this.form.hidden = true;
+      this.placeholder.hidden = false;
+      this.placeholder.textContent = describe(error, this.what).replace(/ was not saved/, " could not be loaded");
       return;
     }
     if (this.key !== key) return;
-    this.show(loaded);
+    try {
+      this.show(loaded);
+    } catch (error) {
+      this.form.hidden = true;
+      this.placeholder.hidden = false;
+      this.placeholder.textContent = `${this.what} could not be shown: ${error.message}`;
+      throw error;
+    }
     this.placeholder.hidden = true;
     this.form.hidden = false;
     this.say("");

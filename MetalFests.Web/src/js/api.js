@@ -93,9 +93,11 @@ export const calendarUrl = (key) => `${base}/festivals/${segment(key)}.ics`;
 export const calendarFeedUrl = (keys = []) =>
   keys.length ? `${base}/festivals.ics?festivals=${keys.map(segment).join(",")}` : `${base}/festivals.ics`;
 
-// The editors' calls (admin/*): the API key (kept in localStorage until "Sign out") goes with each
-// as X-Api-Key, writes carry If-Match, and every read revalidates (no-cache): an editor always sees the
-// current state, which the edge serves fresh because writes evicted what they changed.
+// The editors' calls: the API key (kept in localStorage until "Sign out") goes as X-Api-Key with every
+// write and every /admin/ read, writes carry If-Match, and every read revalidates (no-cache), so an
+// editor always sees the current state. Public reads (the band lists, a band's page) go without the
+// key: the edge never caches a request that carries one, and it serves them current because every
+// write evicts what it changed.
 
 const adminKeyStorage = "metalfests.adminKey";
 
@@ -107,7 +109,7 @@ export const forgetAdminKey = () => localStorage.removeItem(adminKeyStorage);
 /** One editor's request: `{json, etag}`, or an {@link ApiError} (status 0 when unreachable). */
 async function adminRequest(method, path, { body, ifMatch, key = adminKey() } = {}) {
   const headers = { Accept: "application/json" };
-  if (key) headers["X-Api-Key"] = key;
+  if (key && (method !== "GET" || path.startsWith("/admin/"))) headers["X-Api-Key"] = key;
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (ifMatch) headers["If-Match"] = ifMatch;
   let response;

@@ -27,8 +27,12 @@ public sealed record MigratorCommand(
           --overwrite-edited    let the file's version replace entities an editor changed since
           --report <path>       also write the report as JSON
           --help                this text
-        Exit codes: 0 done and verified, 1 verification found problems, 2 bad input (nothing written).
+        Exit codes: 0 done and verified, 1 verification found problems, 2 bad input (nothing written),
+        3 DynamoDB not usable (no AWS credentials, endpoint unreachable, request refused).
         """;
+
+    /// <summary>The exit code when DynamoDB cannot be used (see <see cref="Usage"/>).</summary>
+    public const int DatabaseUnavailable = 3;
 
     public static MigratorCommand Parse(IReadOnlyList<string> args)
     {

@@ -69,6 +69,12 @@ catch (SourceException e)
     Console.Error.WriteLine("Nothing was written.");
     return 2;
 }
+catch (Exception e) when (e is Amazon.Runtime.AmazonClientException or Amazon.Runtime.AmazonServiceException)
+{
+    // No credentials, an unreachable endpoint, a refused request: one line, no stack trace.
+    Console.Error.WriteLine($"Cannot use DynamoDB: {e.Message.Split('\n')[0].TrimEnd(':', ' ', '\r')} (AWS credentials and region, or --endpoint for DynamoDB Local).");
+    return MigratorCommand.DatabaseUnavailable;
+}
 finally
 {
     await host.StopAsync();

@@ -11,6 +11,7 @@ public static class OpenApiConventions
         options.AddDocumentTransformer(DocumentServers.FromRequest);
         options.AddDocumentTransformer(ApiKeySecurity.DeclareScheme);
         options.AddOperationTransformer(ApiKeySecurity.Apply);
+        options.AddOperationTransformer(RequestBodies.Describe);
         options.AddOperationTransformer(ErrorStatuses.KeepThoseThatApply);
         return options;
     }

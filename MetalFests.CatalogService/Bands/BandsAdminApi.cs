@@ -1,6 +1,6 @@
 using MetalFests.Api.Http;
+using MetalFests.Api.OpenApi;
 using MetalFests.Api.Writes;
-using MetalFests.ServiceDefaults;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.ServiceDefaults.Security;
 using MetalFests.Storage;
@@ -22,14 +22,14 @@ public static class BandsAdminApi
         var admin = app.MapGroup("/api/admin/bands").WithTags("Admin: bands").ProducesWriteErrors();
 
         admin.MapPost("", CreateBand).RequirePermission(Permission.Write)
-            .Accepts<Band>(MediaTypes.Json)
+            .DocumentsBody<Band, RouteHandlerBuilder>()
             .WithName(nameof(CreateBand))
             .WithSummary("Create a band; its genre and role keys must exist (422 otherwise)");
 
         foreach (var (group, name) in new[] { (admin, "UpdateBandAdmin"), (app.MapGroup("/api/bands").WithTags("Admin: bands").ProducesWriteErrors(), nameof(UpdateBand)) })
         {
             group.MapPut("/{key}", UpdateBand).RequirePermission(Permission.Write)
-                .Accepts<Band>(MediaTypes.Json)
+                .DocumentsBody<Band, RouteHandlerBuilder>()
                 .WithName(name)
                 .WithSummary("Replace a band (If-Match: its ETag, optional); a rename follows into every line-up");
         }

@@ -40,6 +40,43 @@ namespace MetalFests.Tests.Client.Generated.Api.Admin.Festivals.Item
         {
         }
         /// <summary>
+        /// The festival&apos;s version is also the ETag. Public festival and edition pages cannot carry it: they show other entities (band names) too. Needs an API key with the read permission.
+        /// </summary>
+        /// <returns>A <see cref="global::MetalFests.Tests.Client.Generated.Models.FestivalForEditing"/></returns>
+        /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 400 status code</exception>
+        /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 401 status code</exception>
+        /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 403 status code</exception>
+        /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 404 status code</exception>
+        /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 405 status code</exception>
+        /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 429 status code</exception>
+        /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 500 status code</exception>
+        /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 503 status code</exception>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public async Task<global::MetalFests.Tests.Client.Generated.Models.FestivalForEditing?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#nullable restore
+#else
+        public async Task<global::MetalFests.Tests.Client.Generated.Models.FestivalForEditing> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#endif
+            var requestInfo = ToGetRequestInformation(requestConfiguration);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
+                { "401", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
+                { "403", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
+                { "404", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
+                { "405", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
+                { "429", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
+                { "500", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
+                { "503", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::MetalFests.Tests.Client.Generated.Models.FestivalForEditing>(requestInfo, global::MetalFests.Tests.Client.Generated.Models.FestivalForEditing.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+        }
+        /// <summary>
         /// Needs an API key with the write permission.
         /// </summary>
         /// <returns>A <see cref="global::MetalFests.Tests.Client.Generated.Models.FestivalWriteResponse"/></returns>
@@ -85,6 +122,25 @@ namespace MetalFests.Tests.Client.Generated.Api.Admin.Festivals.Item
                 { "503", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::MetalFests.Tests.Client.Generated.Models.FestivalWriteResponse>(requestInfo, global::MetalFests.Tests.Client.Generated.Models.FestivalWriteResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+        }
+        /// <summary>
+        /// The festival&apos;s version is also the ETag. Public festival and edition pages cannot carry it: they show other entities (band names) too. Needs an API key with the read permission.
+        /// </summary>
+        /// <returns>A <see cref="RequestInformation"/></returns>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        {
+#nullable restore
+#else
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        {
+#endif
+            var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
+            requestInfo.Configure(requestConfiguration);
+            requestInfo.Headers.TryAdd("Accept", "application/json");
+            return requestInfo;
         }
         /// <summary>
         /// Needs an API key with the write permission.

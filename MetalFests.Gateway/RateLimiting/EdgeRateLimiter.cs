@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace MetalFests.Gateway.RateLimiting;
 
 /// <summary>
-/// The seed's limits, checked in order: per client IP (WAF), then the public plan for anonymous
-/// callers or, for requests with an API key, the admin plan and monthly quota of that key. The first
+/// The seed's limits, checked in order: per client IP (WAF) on every request, then for requests with a
+/// valid API key the admin plan and monthly quota of that key, or for anonymous callers the public plan
+/// on what reaches the origin (cache misses). The first
 /// limit hit answers 429 in the envelope with <c>details {policy, limit, remaining, reset}</c>,
 /// <c>Retry-After</c> and <c>RateLimit-*</c> headers.
 /// </summary>
@@ -51,8 +52,8 @@ public sealed class EdgeRateLimiter : IDisposable
         }
         if (key is null)
         {
-            using var lease = _public.AttemptAcquire();
-            return lease.IsAcquired ? null : Reject(RateLimitPolicies.Public, _options.PublicBurst, lease, TimeSpan.FromSeconds(1));
+            // Anonymous callers meet the public plan only when they reach the origin (CheckPublicPlan, on a miss).
+            return null;
         }
         using (var lease = _admin.AttemptAcquire(key.Id))
         {
@@ -71,6 +72,13 @@ public sealed class EdgeRateLimiter : IDisposable
             return new Rejection(RateLimitPolicies.AdminQuota, _options.AdminMonthlyQuota, 0, nextMonth - now, nextMonth);
         }
         return null;
+    }
+
+    /// <summary>The public plan (API Gateway's, all anonymous callers together): counts only what reaches the origin.</summary>
+    public Rejection? CheckPublicPlan()
+    {
+        using var lease = _public.AttemptAcquire();
+        return lease.IsAcquired ? null : Reject(RateLimitPolicies.Public, _options.PublicBurst, lease, TimeSpan.FromSeconds(1));
     }
 
     private Rejection Reject(string policy, int limit, RateLimitLease lease, TimeSpan fallbackRetry)

@@ -27,6 +27,9 @@ public static class RouteTable
     /// <summary>The gateway's own admin paths (cache invalidation).</summary>
     public const string AdminCachePath = "/api/admin/cache";
 
+    /// <summary>The public (cached) route prefixes.</summary>
+    public static IReadOnlyList<string> PublicPrefixes { get; } = [.. Owners.SelectMany(owner => owner.Public)];
+
     public static readonly IReadOnlyList<string> DocumentedServices = [.. Owners.Select(o => o.Service)];
 
     public static IReadOnlyList<RouteConfig> Routes { get; } =

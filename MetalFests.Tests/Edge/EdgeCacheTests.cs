@@ -25,7 +25,6 @@ public sealed class EdgeCacheTests(AppFixture fixture)
         Assert.Equal("public, max-age=600", second.Headers.CacheControl?.ToString());
         Assert.NotNull(second.Headers.ETag);
         Assert.Equal(first.Headers.ETag, second.Headers.ETag);
-        Assert.True(second.Headers.Age >= TimeSpan.Zero);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
     }
 

@@ -54,4 +54,34 @@ public sealed class RateLimitOrderTests
 
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[2]);
     }
+
+    [Fact]
+    public async Task The_public_plan_refills_by_the_gateway_clock()
+    {
+        await using var edge = await StartAsync(("Gateway:RateLimits:PublicBurst", "1"), ("Gateway:RateLimits:PublicRatePerSecond", "1"));
+
+        using var first = await edge.Client.GetAsync("/api/bands/a");
+        using var second = await edge.Client.GetAsync("/api/bands/b");
+        edge.Gateway.Clock.Advance(TimeSpan.FromSeconds(1));
+        using var third = await edge.Client.GetAsync("/api/bands/c");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.OK], [first.StatusCode, second.StatusCode, third.StatusCode]);
+    }
+
+    [Fact]
+    public async Task The_per_ip_window_slides_by_the_gateway_clock()
+    {
+        await using var edge = await StartAsync(("Gateway:RateLimits:PerIpLimit", "1"), ("Gateway:RateLimits:PerIpWindow", "00:05:00"));
+
+        using var first = await edge.Client.GetAsync("/api/roles");
+        using var second = await edge.Client.GetAsync("/api/roles");
+        edge.Gateway.Clock.Advance(TimeSpan.FromMinutes(4));
+        using var early = await edge.Client.GetAsync("/api/roles");
+        edge.Gateway.Clock.Advance(TimeSpan.FromMinutes(1));
+        using var after = await edge.Client.GetAsync("/api/roles");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests, HttpStatusCode.OK],
+            [first.StatusCode, second.StatusCode, early.StatusCode, after.StatusCode]);
+        Assert.Equal(TimeSpan.FromMinutes(5), second.Headers.RetryAfter?.Delta);
+    }
 }

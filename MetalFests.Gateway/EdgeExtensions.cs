@@ -1,4 +1,5 @@
 using System.Net;
+using MetalFests.Api.Invalidation;
 using MetalFests.Gateway;
 using MetalFests.Gateway.Caching;
 using MetalFests.Gateway.Cors;
@@ -27,6 +28,7 @@ public static class EdgeExtensions
         services.Configure<WebsiteOptions>(builder.Configuration.GetSection(WebsiteOptions.SectionName));
         services.AddSingleton<WebsitePolicy>();
         services.AddSingleton<InvalidationLog>();
+        services.AddSingleton<ICacheInvalidator, EdgeInvalidator>();
         services.AddSingleton<EdgeRateLimiter>();
         services.AddEdgeCors(builder.Configuration);
         services.AddResponseCompression(options =>
@@ -46,7 +48,7 @@ public static class EdgeExtensions
                 options.KnownProxies.Add(IPAddress.Parse(proxy));
             }
         });
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, InvalidationJsonContext.Default));
         return builder;
     }
 

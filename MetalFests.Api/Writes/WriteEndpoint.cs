@@ -28,8 +28,8 @@ public static class WriteEndpoint
 
     /// <summary>
     /// A write endpoint's whole path to the table: body parsed, writer identified, the write done; an
-    /// error (the envelope's) at the first step that refuses. On success the response has its ETag and
-    /// eviction labels, and the value carries the <see cref="CacheInvalidation"/> block for the body.
+    /// error (the envelope's) at the first step that refuses. On success the response has its ETag, what the
+    /// write changed is invalidated, and the value carries the <see cref="CacheInvalidation"/> block for the body.
     /// </summary>
     public static async Task<Validated<(Written<T> Written, CacheInvalidation Invalidation)>> RunAsync<TInput, T>(
         HttpContext http, Func<JsonElement, Validated<TInput>> parse,
@@ -45,13 +45,7 @@ public static class WriteEndpoint
         {
             return refused.ToApiError();
         }
-        return (result.Value!, Answer(http, result.Value!));
-    }
-
-    /// <summary>A successful write's headers: the new ETag and the labels the gateway evicts by.</summary>
-    public static CacheInvalidation Answer<T>(HttpContext http, Written<T> written)
-    {
-        http.Response.Headers.ETag = ETags.Of(written.Stamp.Version);
-        return WriteInvalidation.Label(http, written.Changes);
+        http.Response.Headers.ETag = ETags.Of(result.Value!.Stamp.Version);
+        return (result.Value!, await WriteInvalidation.InvalidateAsync(http, result.Value!));
     }
 }

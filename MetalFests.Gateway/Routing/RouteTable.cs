@@ -1,3 +1,4 @@
+using MetalFests.Api.Invalidation;
 using MetalFests.Gateway.Cors;
 using MetalFests.ServiceDefaults;
 using Yarp.ReverseProxy.Configuration;
@@ -24,8 +25,21 @@ public static class RouteTable
     /// <summary>The document of the whole public API, merged by the gateway from the services' documents.</summary>
     public const string ApiDocumentPath = "/openapi/v1.json";
 
-    /// <summary>The gateway's own admin paths (cache invalidation).</summary>
-    public const string AdminCachePath = "/api/admin/cache";
+    /// <summary>
+    /// The cache admin paths: the gateway answers them itself (the local edge); deployed without a gateway
+    /// (<c>CacheInvalidation:Provider=cloudfront</c>), the festivals service answers them against CloudFront.
+    /// </summary>
+    public const string AdminCachePath = InvalidationApi.Path;
+
+    /// <summary>
+    /// Which service answers which path prefix when deployed without this gateway (API Gateway's routes are
+    /// generated from it): every prefix of <see cref="Routes"/>, and <see cref="AdminCachePath"/> to the festivals service.
+    /// </summary>
+    public static IReadOnlyList<(string Service, string Prefix)> DeployedPrefixes { get; } =
+    [
+        .. Owners.SelectMany(owner => owner.Public.Concat(owner.Admin).Select(prefix => (owner.Service, prefix))),
+        (ServiceNames.Festivals, AdminCachePath),
+    ];
 
     /// <summary>The public (cached) route prefixes.</summary>
     public static IReadOnlyList<string> PublicPrefixes { get; } = [.. Owners.SelectMany(owner => owner.Public)];

@@ -100,7 +100,11 @@ public class AppFixture : IAsyncLifetime
             .WithEnvironment("Gateway__RateLimits__PublicRatePerSecond", "10000000")
             .WithEnvironment("Gateway__RateLimits__AdminBurst", "10000000")
             .WithEnvironment("Gateway__RateLimits__AdminRatePerSecond", "10000000")
-            .WithEnvironment("Gateway__RateLimits__AdminMonthlyQuota", "10000000");
+            .WithEnvironment("Gateway__RateLimits__AdminMonthlyQuota", "10000000")
+            // The second eviction after a write (a refill window of 2 s on the real clock) would empty, at a moment
+            // no test can wait on, entries a test filled just after its set-up writes; it is proven with a fake
+            // clock instead (Edge/WriteCoherenceTests).
+            .WithEnvironment("Gateway__Cache__RefillWindow", "00:00:00");
         App = await builder.BuildAsync();
         using var cts = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(cts.Token);

@@ -1,5 +1,6 @@
 using MetalFests.Api.Http;
 using MetalFests.Api.Writes;
+using MetalFests.ServiceDefaults;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.ServiceDefaults.Security;
 using MetalFests.Storage;
@@ -27,7 +28,13 @@ public static class BandsAdminApi
         {
             group.MapPut("/{key}", UpdateBand).RequirePermission(Permission.Write)
                 .WithName(name)
-                .WithSummary("Replace a band (If-Match: its ETag, optional); a rename follows into every line-up");
+                .WithSummary("Replace a band (If-Match: its ETag, optional); a rename follows into every line-up")
+                .WithDescription(PatchDocs.PutReplaces);
+            group.MapPatch("/{key}", PatchBand).RequirePermission(Permission.Write)
+                .WithName(name.Replace("Update", "Patch"))
+                .WithSummary("Change some of a band's fields (JSON Merge Patch; If-Match: its ETag, optional)")
+                .WithDescription(PatchDocs.PatchMerges)
+                .Accepts<System.Text.Json.Nodes.JsonObject>(MediaTypes.MergePatch);
         }
 
         admin.MapDelete("/{key}", DeleteBand).RequirePermission(Permission.Delete)
@@ -56,6 +63,18 @@ public static class BandsAdminApi
     {
         if (Parameters.Key(key) is { } badKey) return badKey.ToResult(http);
         var done = await WriteEndpoint.RunAsync(http, root => BandRequest.Parse(root, key), writes.UpdateAsync, cancellationToken);
+        if (done.Error is { } error) return error.ToResult(http);
+        var (written, invalidation) = done.Value;
+        return TypedResults.Ok(new BandWriteResponse(true, BandView.From(written), ReferenceValidation.Valid, written.AffectedFestivals, invalidation));
+    }
+
+    public static async Task<Results<Ok<BandWriteResponse>, JsonHttpResult<ErrorEnvelope>>> PatchBand(
+        HttpContext http, BandWrites writes, CatalogStore store, string key, CancellationToken cancellationToken)
+    {
+        if (Parameters.Key(key) is { } badKey) return badKey.ToResult(http);
+        var done = await WriteEndpoint.PatchAsync(http,
+            async ct => await store.GetBandAsync(key, ct) is { } found ? (PatchTargets.Of(found.Value.Band), found.Version) : null,
+            () => ApiError.NotFound("Band", key), root => BandRequest.Parse(root, key), writes.UpdateAsync, cancellationToken);
         if (done.Error is { } error) return error.ToResult(http);
         var (written, invalidation) = done.Value;
         return TypedResults.Ok(new BandWriteResponse(true, BandView.From(written), ReferenceValidation.Valid, written.AffectedFestivals, invalidation));

@@ -17,6 +17,13 @@ public static class ApiVersions
 
     private const string ApiRoot = "/api";
 
+    /// <summary>
+    /// What an answer says of its version: the versions there are (Asp.Versioning's report), and once configured its
+    /// deprecation (RFC 9745), sunset (RFC 8594) and the <c>Link</c> to the migration notes. The edge keeps them with a
+    /// cached answer.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ResponseHeaders = ["api-supported-versions", "api-deprecated-versions", "Deprecation", "Sunset", "Link"];
+
     /// <summary>The OpenAPI document (and endpoint group) name of a version: <c>v1</c>, <c>v2</c>.</summary>
     public static string DocumentName(ApiVersion version) => $"v{version.MajorVersion}";
 

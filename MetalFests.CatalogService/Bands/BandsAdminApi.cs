@@ -1,6 +1,5 @@
 using MetalFests.Api.Http;
 using MetalFests.Api.Writes;
-using MetalFests.ServiceDefaults;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.ServiceDefaults.Security;
 using MetalFests.Storage;
@@ -33,8 +32,7 @@ public static class BandsAdminApi
             group.MapPatch("/{key}", PatchBand).RequirePermission(Permission.Write)
                 .WithName(name.Replace("Update", "Patch"))
                 .WithSummary("Change some of a band's fields (JSON Merge Patch; If-Match: its ETag, optional)")
-                .WithDescription(PatchDocs.PatchMerges)
-                .Accepts<System.Text.Json.Nodes.JsonObject>(MediaTypes.MergePatch);
+                .WithDescription(PatchDocs.PatchMerges);
         }
 
         admin.MapDelete("/{key}", DeleteBand).RequirePermission(Permission.Delete)

@@ -1,5 +1,4 @@
 using MetalFests.Storage.Stores;
-using MetalFests.ServiceDefaults;
 using MetalFests.Api.Http;
 using MetalFests.Api.Writes;
 using MetalFests.ServiceDefaults.Errors;
@@ -21,8 +20,7 @@ public static class GenresAdminApi
             .WithDescription(PatchDocs.PutReplaces);
         api.MapPatch("/{key}", PatchGenre).RequirePermission(Permission.Write).WithName(nameof(PatchGenre))
             .WithSummary("Change some of a genre's fields (JSON Merge Patch; If-Match: its ETag, optional)")
-            .WithDescription(PatchDocs.PatchMerges)
-            .Accepts<System.Text.Json.Nodes.JsonObject>(MediaTypes.MergePatch);
+            .WithDescription(PatchDocs.PatchMerges);
         return app;
     }
 

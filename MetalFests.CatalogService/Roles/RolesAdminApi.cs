@@ -1,5 +1,4 @@
 using MetalFests.Storage.Stores;
-using MetalFests.ServiceDefaults;
 using MetalFests.Api.Http;
 using MetalFests.Api.Writes;
 using MetalFests.ServiceDefaults.Errors;
@@ -21,8 +20,7 @@ public static class RolesAdminApi
             .WithDescription(PatchDocs.PutReplaces);
         api.MapPatch("/{key}", PatchRole).RequirePermission(Permission.Write).WithName(nameof(PatchRole))
             .WithSummary("Change some of a role's fields (JSON Merge Patch; If-Match: its ETag, optional)")
-            .WithDescription(PatchDocs.PatchMerges)
-            .Accepts<System.Text.Json.Nodes.JsonObject>(MediaTypes.MergePatch);
+            .WithDescription(PatchDocs.PatchMerges);
         return app;
     }
 

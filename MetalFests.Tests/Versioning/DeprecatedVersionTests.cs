@@ -48,5 +48,5 @@ public sealed class DeprecatedVersionTests(WritesFixture fixture)
     }
 
     private static string Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : throw new Xunit.Sdk.XunitException($"no {name} header");
+        response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : throw new Xunit.Sdk.XunitException($"no {name} header among {string.Join("; ", response.Headers.Select(h => h.Key))}");
 }

@@ -9,10 +9,11 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class ApiExtensions
 {
-    /// <summary>What every public API service shares: storage, the clock, source-generated JSON.</summary>
+    /// <summary>What every public API service shares: storage, cache invalidation after writes, the clock, source-generated JSON.</summary>
     public static TBuilder AddPublicApi<TBuilder>(this TBuilder builder, System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver json) where TBuilder : IHostApplicationBuilder
     {
         builder.AddMetalFestsStorage();
+        builder.AddCacheInvalidation();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Today>();
         builder.Services.ConfigureHttpJsonOptions(options =>

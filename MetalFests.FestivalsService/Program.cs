@@ -16,6 +16,7 @@ app.MapFeedsApi();
 app.MapFestivalsAdminApi();
 app.MapEditionsAdminApi();
 app.MapAdminApi();
+app.MapInvalidationApiWithoutGateway();
 app.MapPublicApiDocuments();
 app.MapDefaultEndpoints();
 app.Run();

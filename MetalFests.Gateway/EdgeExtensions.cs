@@ -1,4 +1,5 @@
 using System.Net;
+using MetalFests.Api.Invalidation;
 using MetalFests.Gateway;
 using MetalFests.Gateway.Caching;
 using MetalFests.Gateway.Cors;
@@ -22,6 +23,7 @@ public static class EdgeExtensions
         services.AddSingleton<EdgeMetrics>();
         services.AddSingleton<EdgeCache>();
         services.AddSingleton<InvalidationLog>();
+        services.AddSingleton<ICacheInvalidator, EdgeInvalidator>();
         services.AddSingleton<EdgeRateLimiter>();
         services.AddEdgeCors(builder.Configuration);
         services.AddResponseCompression(options =>
@@ -41,7 +43,7 @@ public static class EdgeExtensions
                 options.KnownProxies.Add(IPAddress.Parse(proxy));
             }
         });
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, InvalidationJsonContext.Default));
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using MetalFests.Gateway.Documentation;
-using MetalFests.Gateway.Invalidation;
+using MetalFests.Api.Invalidation;
+using MetalFests.Gateway.Cors;
 using MetalFests.Gateway.Routing;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,7 +15,7 @@ app.UseApiErrors();
 app.UseEdge();
 app.UseWebsite();
 app.MapReverseProxy();
-app.MapInvalidationApi();
+app.MapInvalidationApi().RequireCors(CorsPolicies.Admin);
 app.MapApiDocuments();
 app.MapUnknownApiPaths();
 app.MapDefaultEndpoints();

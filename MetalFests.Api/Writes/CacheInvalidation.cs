@@ -1,28 +1,47 @@
-using System.Security.Cryptography;
+using MetalFests.Api.Invalidation;
 using MetalFests.ServiceDefaults.Caching;
+using MetalFests.ServiceDefaults.Security;
 using MetalFests.Storage.Writes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace MetalFests.Api.Writes;
 
-/// <summary>The seed's <c>cacheInvalidation</c> block of a write response.</summary>
-public sealed record CacheInvalidation(string Status, string InvalidationId, IReadOnlyList<string> Paths);
+/// <summary>
+/// The seed's <c>cacheInvalidation</c> block of a write response: the provider's id and status and the paths
+/// invalidated; status <c>failed</c> (and no id) when the provider refused or did not answer in time.
+/// </summary>
+public sealed record CacheInvalidation(string Status, string? InvalidationId, IReadOnlyList<string> Paths);
 
 /// <summary>
-/// Labels a write response with what it changed: the gateway evicts every cached response carrying
-/// one of those labels (and records the invalidation under this id) before the client sees the answer.
+/// After a successful write: invalidates what it changed through the configured <see cref="ICacheInvalidator"/>
+/// (labels for the local edge, paths for CloudFront). A failing invalidation never fails the write.
 /// </summary>
 public static class WriteInvalidation
 {
-    public const string InProgress = "InProgress";
-
-    public static CacheInvalidation Label(HttpContext http, ChangeSet changes)
+    public static async Task<CacheInvalidation> InvalidateAsync<T>(HttpContext http, Written<T> written)
     {
-        var labels = Labels(changes).ToList();
-        SurrogateKeys.Label(http, labels);
-        var id = "I" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
-        http.Response.Headers[SurrogateKeys.InvalidationIdHeader] = id;
-        return new CacheInvalidation(InProgress, id, [.. Paths(changes)]);
+        var invalidator = http.RequestServices.GetRequiredService<ICacheInvalidator>();
+        var logger = http.RequestServices.GetRequiredService<ILogger<ICacheInvalidator>>();
+        var reason = $"{http.Request.Method} {http.Request.Path}";
+        IReadOnlyList<string> paths = [];
+        try
+        {
+            // Not the request's token: the write is done, and its invalidation must not depend on the client waiting.
+            paths = await invalidator.PathsOfAsync(ChangedPages.Of(written), CancellationToken.None);
+            var done = await invalidator.InvalidateAsync(new InvalidationOrder(paths, [.. Labels(written.Changes)], reason, http.CurrentKey().Id), CancellationToken.None);
+            if (done.Value is { } status)
+            {
+                return new CacheInvalidation(status.Status, status.InvalidationId, status.Paths);
+            }
+            logger.LogError("Invalidation after {Reason} failed: {Code} {Message}; paths {Paths}", reason, done.Error!.Code, done.Error.Message, paths);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Invalidation after {Reason} failed; paths {Paths}", reason, paths);
+        }
+        return new CacheInvalidation(InvalidationStates.Failed, null, paths);
     }
 
     public static IEnumerable<string> Labels(ChangeSet changes)
@@ -35,18 +54,5 @@ public static class WriteInvalidation
         foreach (var b in changes.Bands) yield return SurrogateKeys.Band(b);
         foreach (var g in changes.Genres) yield return SurrogateKeys.Genre(g);
         foreach (var r in changes.Roles) yield return SurrogateKeys.Role(r);
-    }
-
-    /// <summary>The public paths the labels stand for, in the seed's pattern notation (pages that show a labelled entity go too).</summary>
-    private static IEnumerable<string> Paths(ChangeSet changes)
-    {
-        if (changes.FestivalList) { yield return "/api/festivals"; yield return "/api/festivals/upcoming"; }
-        if (changes.BandList) { yield return "/api/bands"; yield return "/api/bands/reviewed"; yield return "/api/bands/unreviewed"; }
-        if (changes.GenreList) yield return "/api/genres";
-        if (changes.RoleList) yield return "/api/roles";
-        foreach (var f in changes.Festivals) yield return $"/api/festivals/{f}/*";
-        foreach (var b in changes.Bands) yield return $"/api/bands/{b}/*";
-        foreach (var g in changes.Genres) yield return $"/api/genres/{g}/*";
-        foreach (var r in changes.Roles) yield return $"/api/roles/{r}/*";
     }
 }

@@ -30,8 +30,8 @@ public static class WriteEndpoint
 
     /// <summary>
     /// A write endpoint's whole path to the table: body parsed, writer identified, the write done; an
-    /// error (the envelope's) at the first step that refuses. On success the response has its ETag and
-    /// eviction labels, and the value carries the <see cref="CacheInvalidation"/> block for the body.
+    /// error (the envelope's) at the first step that refuses. On success the response has its ETag, what the
+    /// write changed is invalidated, and the value carries the <see cref="CacheInvalidation"/> block for the body.
     /// </summary>
     public static async Task<Validated<(Written<T> Written, CacheInvalidation Invalidation)>> RunAsync<TInput, T>(
         HttpContext http, Func<JsonElement, Validated<TInput>> parse,
@@ -47,7 +47,7 @@ public static class WriteEndpoint
         {
             return refused.ToApiError();
         }
-        return (result.Value!, Answer(http, result.Value!));
+        return (result.Value!, await AnswerAsync(http, result.Value!));
     }
 
     /// <summary>How many times a <c>PATCH</c> without <c>If-Match</c> merges again when another write came between its read and its write.</summary>
@@ -97,14 +97,14 @@ public static class WriteEndpoint
             {
                 return refused.ToApiError();
             }
-            return (result.Value!, Answer(http, result.Value!));
+            return (result.Value!, await AnswerAsync(http, result.Value!));
         }
     }
 
-    /// <summary>A successful write's headers: the new ETag and the labels the gateway evicts by.</summary>
-    public static CacheInvalidation Answer<T>(HttpContext http, Written<T> written)
+    /// <summary>A successful write's answer: the new ETag, and what it changed invalidated (the block for the body).</summary>
+    private static async Task<CacheInvalidation> AnswerAsync<T>(HttpContext http, Written<T> written)
     {
         http.Response.Headers.ETag = ETags.Of(written.Stamp.Version);
-        return WriteInvalidation.Label(http, written.Changes);
+        return await WriteInvalidation.InvalidateAsync(http, written);
     }
 }

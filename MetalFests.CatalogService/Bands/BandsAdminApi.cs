@@ -86,7 +86,7 @@ public static class BandsAdminApi
         if (context.Error is { } badHeader) return badHeader.ToResult(http);
         var result = await writes.DeleteAsync(key, context.Value!, cancellationToken);
         if (result.Error is { } refused) return refused.ToApiError().ToResult(http);
-        WriteInvalidation.Label(http, result.Value!.Changes);
+        await WriteInvalidation.InvalidateAsync(http, result.Value!);
         return TypedResults.NoContent();
     }
 

@@ -58,7 +58,7 @@ public static class EditionsAdminApi
         if (context.Error is { } badHeader) return badHeader.ToResult(http);
         var result = await writes.DeleteEditionAsync(key, parsedYear.Value, context.Value!, cancellationToken);
         if (result.Error is { } refused) return refused.ToApiError().ToResult(http);
-        WriteInvalidation.Label(http, result.Value!.Changes);
+        await WriteInvalidation.InvalidateAsync(http, result.Value!);
         return TypedResults.NoContent();
     }
 }

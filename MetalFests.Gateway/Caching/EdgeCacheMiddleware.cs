@@ -85,7 +85,7 @@ public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, E
                 if (invalidationId.Length > 0)
                 {
                     // The write response told the client this id: its status is answerable here.
-                    invalidations.Add(new Invalidation.InvalidationStatus(invalidationId, Invalidation.InvalidationStates.Completed,
+                    invalidations.Add(new MetalFests.Api.Invalidation.InvalidationStatus(invalidationId, MetalFests.Api.Invalidation.InvalidationStates.Completed,
                         [.. labels.Order(StringComparer.Ordinal)], $"{context.Request.Method} {context.Request.Path}", Invalidation.InvalidationLog.WriteRequester,
                         started, cache.Now.UtcDateTime, evicted));
                 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MetalFests.Api.Invalidation;
 
 namespace MetalFests.Gateway.Invalidation;
 

@@ -1,4 +1,5 @@
 using Asp.Versioning;
+using MetalFests.Api.Invalidation;
 using MetalFests.Api.Versioning;
 using MetalFests.Gateway.Cors;
 using MetalFests.ServiceDefaults;
@@ -37,8 +38,21 @@ public static class RouteTable
     public static IEnumerable<string> InEveryVersion(IEnumerable<string> v1Prefixes) =>
         ApiVersions.All.SelectMany(version => v1Prefixes.Select(prefix => ApiVersions.PathOf(version, prefix)));
 
-    /// <summary>The gateway's own admin paths (cache invalidation).</summary>
-    public const string AdminCachePath = "/api/admin/cache";
+    /// <summary>
+    /// The cache admin paths: the gateway answers them itself (the local edge); deployed without a gateway
+    /// (<c>CacheInvalidation:Provider=cloudfront</c>), the festivals service answers them against CloudFront.
+    /// </summary>
+    public const string AdminCachePath = InvalidationApi.Path;
+
+    /// <summary>
+    /// Which service answers which path prefix when deployed without this gateway (API Gateway's routes are
+    /// generated from it): every prefix of <see cref="Routes"/> (every version's), and <see cref="AdminCachePath"/> to the festivals service.
+    /// </summary>
+    public static IReadOnlyList<(string Service, string Prefix)> DeployedPrefixes { get; } =
+    [
+        .. Owners.SelectMany(owner => InEveryVersion(owner.Public).Concat(owner.Admin).Select(prefix => (owner.Service, prefix))),
+        (ServiceNames.Festivals, AdminCachePath),
+    ];
 
     public static readonly IReadOnlyList<string> DocumentedServices = [.. Owners.Select(o => o.Service)];
 

@@ -35,7 +35,7 @@ public sealed class BandWriteTests(WritesFixture fixture)
         AssertJson(Stored(body, key), WithoutStamps(band));
         AssertJson(AllValid, answer.Json["validation"]);
         AssertJson("[]", answer.Json["affectedFestivals"]);
-        await api.AssertInvalidationAsync(answer.Json["cacheInvalidation"]!, "/api/bands", "/api/genres", "/api/roles", $"/api/bands/{key}/*");
+        await api.AssertInvalidationAsync(answer.Json["cacheInvalidation"]!, "/api/bands", "/api/genres", "/api/roles", $"/api/bands/{key}", $"/api/bands/{key}/*");
 
         Assert.Equal(new[] { 1, 1 }, new[] { await api.BandCountAsync(doom), await api.BandCountAsync(sludge) });
         Assert.Equal(new[] { 2, 1 }, new[] { await api.BandMemberCountAsync(voice), await api.BandMemberCountAsync(strings) });

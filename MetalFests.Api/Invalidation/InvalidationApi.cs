@@ -1,52 +1,76 @@
-using System.Security.Cryptography;
 using System.Text.Json;
-using MetalFests.Gateway.Caching;
-using MetalFests.Gateway.Routing;
+using MetalFests.Api.Invalidation.CloudFront;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 
-namespace MetalFests.Gateway.Invalidation;
+namespace MetalFests.Api.Invalidation;
 
-/// <summary>Manual invalidation (the seed's <c>POST /api/admin/cache/invalidate</c>) and its status.</summary>
+/// <summary>
+/// Manual invalidation (the seed's <c>POST /api/admin/cache/invalidate</c>) and its status, against whichever
+/// <see cref="ICacheInvalidator"/> is configured: the gateway maps them for the local edge, the festivals service
+/// for CloudFront.
+/// </summary>
 public static class InvalidationApi
 {
+    public const string Path = "/api/admin/cache";
     public const int MaxPaths = 100;
     public const int MaxPathLength = 512;
 
-    public static IEndpointRouteBuilder MapInvalidationApi(this IEndpointRouteBuilder app)
+    /// <summary>How long the seed's example expects an invalidation to take, for <c>estimatedCompletion</c>.</summary>
+    public static readonly TimeSpan EstimatedDuration = TimeSpan.FromMinutes(5);
+
+    public static RouteGroupBuilder MapInvalidationApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(RouteTable.AdminCachePath).WithTags("Cache").RequireCors(Cors.CorsPolicies.Admin);
+        var api = app.MapGroup(Path).WithTags("Cache");
         api.MapPost("/invalidate", Invalidate).RequirePermission(Permission.Write).WithName(nameof(Invalidate));
         api.MapGet("/status", Status).RequirePermission(Permission.Read).WithName(nameof(Status));
-        return app;
+        return api;
     }
 
     public static async Task<Results<Ok<InvalidationResponse>, JsonHttpResult<ErrorEnvelope>>> Invalidate(
-        HttpContext http, EdgeCache cache, InvalidationLog log, ILogger<InvalidationLog> logger)
+        HttpContext http, ICacheInvalidator invalidator, ILogger<ICacheInvalidator> logger, CancellationToken cancellationToken)
     {
         var (request, unreadable) = await ReadAsync(http.Request);
         if ((unreadable ?? Validate(request)) is { } error)
         {
             return error.ToResult(http);
         }
-        var paths = request!.Paths!;
-        var started = cache.Now.UtcDateTime;
-        var evicted = cache.EvictPaths(paths);
-        var id = "I" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
         var key = http.CurrentKey();
-        log.Add(new InvalidationStatus(id, InvalidationStates.Completed, paths, request.Reason, key.Id, started, cache.Now.UtcDateTime, evicted));
-        logger.LogInformation("Invalidation {InvalidationId} by key {KeyId}: {Paths} ({Evicted} entries), reason {Reason}", id, key.Id, paths, evicted, request.Reason);
-        return TypedResults.Ok(new InvalidationResponse(true, id, InvalidationStates.Completed, paths, cache.Now.UtcDateTime, evicted));
+        var done = await invalidator.InvalidateAsync(new InvalidationOrder(request!.Paths!, [], request.Reason, key.Id), cancellationToken);
+        if (done.Error is { } refused)
+        {
+            return Refused(http, refused);
+        }
+        var status = done.Value!;
+        logger.LogInformation("Invalidation {InvalidationId} by key {KeyId}: {Paths}, reason {Reason}", status.InvalidationId, key.Id, status.Paths, request.Reason);
+        return TypedResults.Ok(new InvalidationResponse(true, status.InvalidationId, status.Status, status.Paths,
+            status.CompletedAt ?? status.CreatedAt + EstimatedDuration, status.EvictedEntries));
     }
 
-    public static Results<Ok<InvalidationStatus>, JsonHttpResult<ErrorEnvelope>> Status(HttpContext http, string? id, InvalidationLog log)
+    public static async Task<Results<Ok<InvalidationStatus>, JsonHttpResult<ErrorEnvelope>>> Status(
+        HttpContext http, string? id, ICacheInvalidator invalidator, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
             return ApiError.InvalidParameter("id", "is required").ToResult(http);
         }
-        return log.Find(id) is { } status ? TypedResults.Ok(status) : ApiError.NotFound("Invalidation", id).ToResult(http);
+        var found = await invalidator.FindAsync(id, cancellationToken);
+        return found.Error is { } error ? Refused(http, error) : TypedResults.Ok(found.Value!);
+    }
+
+    /// <summary>The envelope, with <c>Retry-After</c> when the provider said how long to wait.</summary>
+    private static JsonHttpResult<ErrorEnvelope> Refused(HttpContext http, ApiError error)
+    {
+        if (error.Details.TryGetValue(CloudFrontErrors.RetryAfterDetail, out var seconds) && seconds is int wait)
+        {
+            http.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return error.ToResult(http);
     }
 
     /// <summary>
@@ -62,7 +86,7 @@ public static class InvalidationApi
         }
         try
         {
-            return (await request.ReadFromJsonAsync(GatewayJsonContext.Default.InvalidationRequest, request.HttpContext.RequestAborted), null);
+            return (await request.ReadFromJsonAsync(InvalidationJsonContext.Default.InvalidationRequest, request.HttpContext.RequestAborted), null);
         }
         catch (JsonException)
         {

@@ -1,11 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using MetalFests.Gateway.Invalidation;
 
-namespace MetalFests.Gateway;
+namespace MetalFests.Api.Invalidation;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(InvalidationRequest))]
 [JsonSerializable(typeof(InvalidationResponse))]
 [JsonSerializable(typeof(InvalidationStatus))]
-internal sealed partial class GatewayJsonContext : JsonSerializerContext;
+public sealed partial class InvalidationJsonContext : JsonSerializerContext;

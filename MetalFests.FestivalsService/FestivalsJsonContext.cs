@@ -13,6 +13,7 @@ namespace MetalFests.FestivalsService;
 [JsonSerializable(typeof(MetalFests.FestivalsService.Feeds.FestivalFeatureCollection))]
 [JsonSerializable(typeof(EditionResponse))]
 [JsonSerializable(typeof(MetalFests.Api.Writes.FestivalWriteResponse))]
+[JsonSerializable(typeof(MetalFests.Api.Writes.FestivalForEditing))]
 [JsonSerializable(typeof(MetalFests.Api.Writes.EditionWriteResponse))]
 [JsonSerializable(typeof(MetalFests.Storage.Stores.TableStats))]
 [JsonSerializable(typeof(MetalFests.Storage.Stores.AuditPage))]

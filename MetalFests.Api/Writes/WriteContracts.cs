@@ -9,15 +9,19 @@ namespace MetalFests.Api.Writes;
 public sealed record FestivalView(string Key, string Name, string Location, Coordinates? Coordinates, string? Website, string? Poster, string? Description,
     string CreatedAt, string UpdatedAt, long Version)
 {
-    public static FestivalView From(Written<Festival> w) => new(w.Entity.Key, w.Entity.Name, w.Entity.Location, w.Entity.Coordinates, w.Entity.Website,
-        w.Entity.Poster, w.Entity.Description, w.Stamp.CreatedAt, w.Stamp.UpdatedAt, w.Stamp.Version);
+    public static FestivalView From(Written<Festival> w) => From(w.Entity, w.Stamp);
+
+    public static FestivalView From(Festival f, EntityStamp stamp) => new(f.Key, f.Name, f.Location, f.Coordinates, f.Website,
+        f.Poster, f.Description, stamp.CreatedAt, stamp.UpdatedAt, stamp.Version);
 }
 
 public sealed record EditionView(string FestivalKey, string FestivalName, int Year, DateRange Dates, IReadOnlyList<LineupBand> Bands,
     decimal? TicketPrice, string Currency, string Status, string CreatedAt, string UpdatedAt, long Version)
 {
-    public static EditionView From(Written<Edition> w) => new(w.Entity.FestivalKey, w.Entity.FestivalName, w.Entity.Year, w.Entity.Dates, w.Entity.Bands,
-        w.Entity.TicketPrice, w.Entity.Currency, w.Entity.Status, w.Stamp.CreatedAt, w.Stamp.UpdatedAt, w.Stamp.Version);
+    public static EditionView From(Written<Edition> w) => From(w.Entity, w.Stamp);
+
+    public static EditionView From(Edition e, EntityStamp stamp) => new(e.FestivalKey, e.FestivalName, e.Year, e.Dates, e.Bands,
+        e.TicketPrice, e.Currency, e.Status, stamp.CreatedAt, stamp.UpdatedAt, stamp.Version);
 }
 
 public sealed record BandView(string Key, string Name, string? Country, string? Description, string? Logo, string? HeadlineImage, string? Website,
@@ -48,6 +52,12 @@ public sealed record ReferenceValidation(bool GenresValid, bool RolesValid, IRea
 {
     public static readonly ReferenceValidation Valid = new(true, true, [], []);
 }
+
+/// <summary>
+/// <c>GET /api/admin/festivals/{key}</c>: a festival and its editions (newest first) as editors write them back,
+/// each with the version its <c>If-Match</c> names.
+/// </summary>
+public sealed record FestivalForEditing(FestivalView Festival, IReadOnlyList<EditionView> Editions);
 
 public sealed record FestivalWriteResponse(bool Success, FestivalView Festival, CacheInvalidation CacheInvalidation);
 public sealed record EditionWriteResponse(bool Success, EditionView Edition, BandValidation BandValidation, CacheInvalidation CacheInvalidation);

@@ -2,6 +2,7 @@ using MetalFests.Api.Http;
 using MetalFests.Api.Writes;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.ServiceDefaults.Security;
+using MetalFests.Storage.Stores;
 using MetalFests.Storage.Writes;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,6 +15,11 @@ public static class FestivalsAdminApi
     {
         var api = app.MapGroup("/api/admin/festivals").WithTags("Admin: festivals").ProducesWriteErrors();
 
+        api.MapGet("/{key}", GetFestivalForEditing).RequirePermission(Permission.Read)
+            .WithName(nameof(GetFestivalForEditing))
+            .WithSummary("A festival and its editions (newest first) with their versions, for If-Match on the writes that follow; never cached")
+            .WithDescription("The festival's version is also the ETag. Public festival and edition pages cannot carry it: they show other entities (band names) too.");
+
         api.MapPost("", CreateFestival).RequirePermission(Permission.Write)
             .WithName(nameof(CreateFestival))
             .WithSummary("Create a festival (409 if the key exists)");
@@ -23,6 +29,20 @@ public static class FestivalsAdminApi
             .WithSummary("Replace a festival's general information (If-Match: its ETag, optional)");
 
         return app;
+    }
+
+    public static async Task<Results<Ok<FestivalForEditing>, JsonHttpResult<ErrorEnvelope>>> GetFestivalForEditing(
+        HttpContext http, FestivalsStore store, string key, CancellationToken cancellationToken)
+    {
+        if (Parameters.Key(key) is { } badKey) return badKey.ToResult(http);
+        if (await store.GetStampedAsync(key, cancellationToken) is not { } found)
+        {
+            return ApiError.NotFound("Festival", key).ToResult(http);
+        }
+        http.Response.Headers.ETag = ETags.Of(found.Festival.Stamp.Version);
+        return TypedResults.Ok(new FestivalForEditing(
+            FestivalView.From(found.Festival.Value, found.Festival.Stamp),
+            [.. found.Editions.OrderByDescending(e => e.Value.Year).Select(e => EditionView.From(e.Value, e.Stamp))]));
     }
 
     public static async Task<Results<Created<FestivalWriteResponse>, JsonHttpResult<ErrorEnvelope>>> CreateFestival(

@@ -1,7 +1,11 @@
 using Amazon.DynamoDBv2.Model;
 using MetalFests.Storage.Model;
+using MetalFests.Storage.Writes;
 
 namespace MetalFests.Storage.Stores;
+
+/// <summary>An entity as stored, with its stamp (created, updated, version).</summary>
+public sealed record Stamped<T>(T Value, EntityStamp Stamp);
 
 /// <summary>The festivals service's access patterns: each one Query or BatchGetItem, never a scan.</summary>
 public sealed class FestivalsStore(MetalFestsTable table)
@@ -41,13 +45,20 @@ public sealed class FestivalsStore(MetalFestsTable table)
     }
 
     /// <summary>A festival and all its editions, oldest first (one partition); null when there is no such festival.</summary>
-    public async Task<(Festival Festival, IReadOnlyList<Edition> Editions)?> GetWithEditionsAsync(string key, CancellationToken cancellationToken)
+    public async Task<(Festival Festival, IReadOnlyList<Edition> Editions)?> GetWithEditionsAsync(string key, CancellationToken cancellationToken) =>
+        await GetStampedAsync(key, cancellationToken) is { } found ? (found.Festival.Value, [.. found.Editions.Select(e => e.Value)]) : null;
+
+    /// <summary>
+    /// The same, each entity with its stamp: the version an editor sends back as <c>If-Match</c> when writing it.
+    /// </summary>
+    public async Task<(Stamped<Festival> Festival, IReadOnlyList<Stamped<Edition>> Editions)?> GetStampedAsync(string key, CancellationToken cancellationToken)
     {
         var items = await table.QueryPartitionAsync(TableLayout.FestivalPk(key), cancellationToken);
         var festival = items.FirstOrDefault(i => Items.TypeOf(i) == TableLayout.Types.Festival);
         return festival is null
             ? null
-            : (Items.ReadFestival(festival), [.. items.Where(i => Items.TypeOf(i) == TableLayout.Types.Edition).Select(Items.ReadEdition)]);
+            : (new(Items.ReadFestival(festival), WriteSession.StampOf(festival)),
+                [.. items.Where(i => Items.TypeOf(i) == TableLayout.Types.Edition).Select(i => new Stamped<Edition>(Items.ReadEdition(i), WriteSession.StampOf(i)))]);
     }
 
     /// <summary>A festival and one of its editions, read together (one request).</summary>

@@ -37,6 +37,9 @@ public sealed class WritePermissionTests(WritesFixture fixture)
                     () => t.AssertNameAsync($"/api/festivals/{festival}", "festival", FestivalName(festival)));
             },
             () => new(HttpMethod.Put, $"/api/admin/festivals/{Unknown()}", AdminRequests.Festival(null)), HttpStatusCode.NotFound),
+        ["GET /api/admin/festivals/{key}"] = new(Permission.Read,
+            async t => new Call(HttpMethod.Get, $"/api/admin/festivals/{await t.api.FestivalAsync()}"),
+            () => new(HttpMethod.Get, $"/api/admin/festivals/{Unknown()}"), HttpStatusCode.NotFound),
         ["PUT /api/festivals/{key}/editions/{year}"] = new(Permission.Write,
             t => t.NewEditionAsync(festival => EditionPath(festival)),
             () => new(HttpMethod.Put, EditionPath(Unknown()), new { }), HttpStatusCode.BadRequest),

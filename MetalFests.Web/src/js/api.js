@@ -8,11 +8,12 @@ const cache = new Map();
 
 /** A failed call: `status` 0 when the API could not be reached at all. */
 export class ApiError extends Error {
-  constructor(status, code, message, retryAfterSeconds) {
+  constructor(status, code, message, retryAfterSeconds, details = {}) {
     super(message);
     this.status = status;
     this.code = code;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.details = details ?? {};
   }
 
   /** The API is down or busy (not a question of what was asked). */
@@ -46,9 +47,14 @@ async function fetchJson(path) {
   }
   if (response.ok) return response.json();
   const envelope = await response.json().catch(() => null);
+  throw report(errorOf(response, envelope));
+}
+
+/** The envelope of a refused call as an {@link ApiError} (details: the field, the invalid references…). */
+function errorOf(response, envelope) {
   const retryAfter = Number(response.headers.get("Retry-After")) || undefined;
-  throw report(new ApiError(response.status, envelope?.error?.code ?? "HTTP_" + response.status,
-    envelope?.error?.message ?? response.statusText, retryAfter));
+  return new ApiError(response.status, envelope?.error?.code ?? "HTTP_" + response.status,
+    envelope?.error?.message ?? response.statusText, retryAfter, envelope?.error?.details);
 }
 
 function report(error) {
@@ -86,3 +92,78 @@ export const calendarUrl = (key) => `${base}/festivals/${segment(key)}.ics`;
 /** An iCalendar feed of all festivals, or of the given ones. */
 export const calendarFeedUrl = (keys = []) =>
   keys.length ? `${base}/festivals.ics?festivals=${keys.map(segment).join(",")}` : `${base}/festivals.ics`;
+
+// The editors' calls: the API key (kept in localStorage until "Sign out") goes as X-Api-Key with every
+// write and every /admin/ read, writes carry If-Match, and every read revalidates (no-cache), so an
+// editor always sees the current state. Public reads (the band lists, a band's page) go without the
+// key: the edge never caches a request that carries one, and it serves them current because every
+// write evicts what it changed.
+
+const adminKeyStorage = "metalfests.adminKey";
+
+/** The key kept in localStorage, or null when signed out. */
+export const adminKey = () => localStorage.getItem(adminKeyStorage);
+export const keepAdminKey = (key) => localStorage.setItem(adminKeyStorage, key);
+export const forgetAdminKey = () => localStorage.removeItem(adminKeyStorage);
+
+/** One editor's request: `{json, etag}`, or an {@link ApiError} (status 0 when unreachable). */
+async function adminRequest(method, path, { body, ifMatch, key = adminKey() } = {}) {
+  const headers = { Accept: "application/json" };
+  if (key && (method !== "GET" || path.startsWith("/admin/"))) headers["X-Api-Key"] = key;
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (ifMatch) headers["If-Match"] = ifMatch;
+  let response;
+  try {
+    response = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: "no-cache" });
+  } catch {
+    throw new ApiError(0, "UNREACHABLE", "The API cannot be reached.");
+  }
+  const json = await response.json().catch(() => null);
+  if (!response.ok) throw errorOf(response, json);
+  return { json, etag: response.headers.get("ETag") };
+}
+
+const etagOf = (version) => (version === undefined || version === null ? undefined : `"${version}"`);
+
+/** Checks a key with a real admin read (read permission, no side effect). */
+export const checkAdminKey = (key) => adminRequest("GET", "/admin/stats", { key });
+
+/** Every festival's list row, fresh. */
+export const festivalRows = async () => (await adminRequest("GET", "/festivals")).json.festivals;
+
+/** A festival and its editions (newest first), each with the `version` its write sends back as If-Match. */
+export const festivalForEditing = async (key) => (await adminRequest("GET", `/admin/festivals/${segment(key)}`)).json;
+
+export const putFestival = (key, body, version) => adminRequest("PUT", `/admin/festivals/${segment(key)}`, { body, ifMatch: etagOf(version) });
+
+export const putEdition = (key, year, body, version) =>
+  adminRequest("PUT", `/festivals/${segment(key)}/editions/${segment(year)}`, { body, ifMatch: etagOf(version) });
+
+/** The largest page of the band lists. */
+export const bandPageLimit = 500;
+
+/**
+ * Every band of one review status, page by page: `onPage(rows, total)` after each page, so a list can
+ * grow while the rest loads; stops when `isCancelled()` says so.
+ */
+export async function eachBandPage(reviewed, onPage, isCancelled = () => false) {
+  const list = reviewed ? "/bands/reviewed" : "/bands/unreviewed";
+  for (let offset = 0; ; offset += bandPageLimit) {
+    const { json } = await adminRequest("GET", `${list}?limit=${bandPageLimit}&offset=${offset}`);
+    if (isCancelled()) return;
+    await onPage(json.bands, json.total);
+    if (json.bands.length === 0 || offset + json.bands.length >= json.total) return;
+  }
+}
+
+/** `{band, genres, roles, etag}`: the band as stored (genre and role keys) and its version as ETag. */
+export async function bandForEditing(key) {
+  const { json, etag } = await adminRequest("GET", `/bands/${segment(key)}`);
+  return { ...json, etag };
+}
+
+/** The band PUT replaces the whole band: `body` holds every field. */
+export const putBand = (key, body, etag) => adminRequest("PUT", `/bands/${segment(key)}`, { body, ifMatch: etag });
+
+export const listGenres = async () => (await adminRequest("GET", "/genres")).json.genres;
+export const listRoles = async () => (await adminRequest("GET", "/roles")).json.roles;

@@ -1,0 +1,20 @@
+namespace MetalFests.Storage;
+
+/// <summary>
+/// The DynamoDB actions a service makes through this library, as IAM names them, so a deployment
+/// grants these and nothing else. Transactions are authorised per item (Put/Update/Delete/ConditionCheck);
+/// <c>Scan</c> and <c>CreateTable</c> are the migrator's alone.
+/// </summary>
+public static class TableActions
+{
+    /// <summary>On the table: reads (<see cref="MetalFestsTable"/>), writes, lease and journal, and the health check's DescribeTable.</summary>
+    public static readonly IReadOnlyList<string> OnTable =
+    [
+        "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
+        "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem",
+        "dynamodb:DescribeTable",
+    ];
+
+    /// <summary>On the indexes (<see cref="TableSchema.IndexNames"/>): queries only.</summary>
+    public static readonly IReadOnlyList<string> OnIndexes = ["dynamodb:Query"];
+}

@@ -1,4 +1,6 @@
 using MetalFests.Api.Http;
+using MetalFests.Api.Versioning;
+using Microsoft.AspNetCore.Builder;
 using MetalFests.ServiceDefaults.Errors;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,12 +21,17 @@ public static class ApiExtensions
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, json);
             options.SerializerOptions.TypeInfoResolverChain.Insert(1, ErrorsJsonContext.Default);
         });
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddApiVersions(builder.Configuration);
+        foreach (var version in ApiVersions.All)
         {
-            // Served through the gateway: addresses are relative to wherever the document was read.
-            document.Servers?.Clear();
-            return Task.CompletedTask;
-        }));
+            // One document per version (v1, v2); the admin paths, not versioned, are in each.
+            builder.Services.AddOpenApi(ApiVersions.DocumentName(version), options => options.AddDocumentTransformer((document, _, _) =>
+            {
+                // Served through the gateway: addresses are relative to wherever the document was read.
+                document.Servers?.Clear();
+                return Task.CompletedTask;
+            }));
+        }
         return builder;
     }
 }

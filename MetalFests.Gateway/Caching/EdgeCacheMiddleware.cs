@@ -165,7 +165,8 @@ public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, E
         if (origin.StatusCode == StatusCodes.Status200OK && MaxAge(origin.Header(HeaderNames.CacheControl)) is { } ttl && ttl > TimeSpan.Zero)
         {
             return new CachedResponse(origin.StatusCode, contentType, origin.Header(HeaderNames.CacheControl)!, origin.Body, now, ttl, labels,
-                origin.Header(HeaderNames.ETag), origin.Header(HeaderNames.ContentDisposition));
+                origin.Header(HeaderNames.ETag), origin.Header(HeaderNames.ContentDisposition),
+                [.. origin.Headers.Where(h => MetalFests.Api.Versioning.ApiVersions.ResponseHeaders.Contains(h.Key, StringComparer.OrdinalIgnoreCase))]);
         }
         if (origin.StatusCode == StatusCodes.Status404NotFound && cache.Options.NotFoundTtl > TimeSpan.Zero)
         {

@@ -1,12 +1,16 @@
 using System.Text.Json.Nodes;
+using Asp.Versioning;
+using MetalFests.Api.Versioning;
+using MetalFests.ServiceDefaults;
 using MetalFests.Gateway.Routing;
 using Scalar.AspNetCore;
 
 namespace MetalFests.Gateway.Documentation;
 
 /// <summary>
-/// The public API documented as one: <c>/openapi/v1.json</c> merges the services' documents (each
-/// also published as <c>/openapi/{service}.json</c>), and <c>/docs</c> is the interactive page.
+/// The public API documented as one per version: <c>/openapi/v1.json</c>, <c>/openapi/v2.json</c> merge the services'
+/// documents of that version (each also published as <c>/openapi/{service}.json</c>, <c>/openapi/{service}-v2.json</c>),
+/// and <c>/docs</c> is the interactive page.
 /// </summary>
 public static class ApiDocuments
 {
@@ -15,11 +19,19 @@ public static class ApiDocuments
 
     public static IEndpointRouteBuilder MapApiDocuments(this IEndpointRouteBuilder app)
     {
-        app.MapGet(RouteTable.ApiDocumentPath, MergedDocument).ExcludeFromDescription();
+        foreach (var version in ApiVersions.All)
+        {
+            app.MapGet(RouteTable.ApiDocumentPathOf(version), (IHttpClientFactory clients, CancellationToken ct) => MergedDocument(clients, version, ct))
+                .ExcludeFromDescription();
+        }
         app.MapScalarApiReference(PagePath, options =>
         {
-            options.WithTitle(Title).WithOpenApiRoutePattern("/openapi/{documentName}.json");
-            options.AddDocument("v1", "All services", isDefault: true);
+            options.WithTitle(Title).WithOpenApiRoutePattern(ServicePaths.OpenApiDocumentPattern);
+            foreach (var version in ApiVersions.All)
+            {
+                var name = ApiVersions.DocumentName(version);
+                options.AddDocument(name, $"All services, {name}", isDefault: version == ApiVersions.V1);
+            }
             foreach (var service in RouteTable.DocumentedServices)
             {
                 options.AddDocument(service, service);
@@ -28,17 +40,17 @@ public static class ApiDocuments
         return app;
     }
 
-    private static async Task<IResult> MergedDocument(IHttpClientFactory clients, CancellationToken cancellationToken)
+    private static async Task<IResult> MergedDocument(IHttpClientFactory clients, ApiVersion version, CancellationToken cancellationToken)
     {
         var client = clients.CreateClient();
         JsonObject? merged = null;
         foreach (var service in RouteTable.DocumentedServices)
         {
-            var document = JsonNode.Parse(await client.GetStringAsync($"http://{service}{MetalFests.ServiceDefaults.ServicePaths.OpenApiDocument}", cancellationToken))!.AsObject();
+            var document = JsonNode.Parse(await client.GetStringAsync($"http://{service}{ServicePaths.OpenApiDocumentOf(ApiVersions.DocumentName(version))}", cancellationToken))!.AsObject();
             if (merged is null)
             {
                 merged = document;
-                merged["info"]!["title"] = Title;
+                merged["info"]!["title"] = $"{Title}, {ApiVersions.DocumentName(version)}";
                 continue;
             }
             MergeInto(merged, document, "paths");

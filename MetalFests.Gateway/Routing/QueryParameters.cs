@@ -1,4 +1,5 @@
 using System.Text;
+using MetalFests.Api.Versioning;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace MetalFests.Gateway.Routing;
@@ -13,8 +14,7 @@ public static class QueryParameters
 {
     private static readonly string[] Paging = ["limit", "offset"];
 
-    /// <summary>Per public route prefix (as in <see cref="RouteTable"/>), the accepted names, in the order the key lists them.</summary>
-    public static IReadOnlyDictionary<string, string[]> ByRoute { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string[]> Version1 = new(StringComparer.Ordinal)
     {
         ["/api/festivals"] = ["country", "from", "limit", "near", "offset", "q", "radiusKm", "to"],
         ["/api/festivals.geojson"] = [],
@@ -23,6 +23,15 @@ public static class QueryParameters
         ["/api/genres"] = Paging,
         ["/api/roles"] = Paging,
     };
+
+    /// <summary>Version 2 changes only the band lists: a <c>cursor</c> instead of <c>offset</c>.</summary>
+    private static string[] InVersion2(string prefix, string[] names) =>
+        prefix == "/api/bands" ? [.. names.Where(n => n != "offset").Append("cursor").Order(StringComparer.Ordinal)] : names;
+
+    /// <summary>Per public route prefix (as in <see cref="RouteTable"/>, every version), the accepted names, in the order the key lists them.</summary>
+    public static IReadOnlyDictionary<string, string[]> ByRoute { get; } = new Dictionary<string, string[]>(
+        Version1.Concat(Version1.Select(route => KeyValuePair.Create(ApiVersions.PathOf(ApiVersions.V2, route.Key), InVersion2(route.Key, route.Value)))),
+        StringComparer.Ordinal);
 
     /// <summary>
     /// The canonical query of a public read: only the route's parameters, in the listed order, names as

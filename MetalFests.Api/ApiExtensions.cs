@@ -1,5 +1,7 @@
 using MetalFests.Api.Http;
 using MetalFests.Api.OpenApi;
+using MetalFests.Api.Versioning;
+using Microsoft.AspNetCore.Builder;
 using MetalFests.ServiceDefaults.Errors;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,7 +23,12 @@ public static class ApiExtensions
             options.SerializerOptions.TypeInfoResolverChain.Insert(1, ErrorsJsonContext.Default);
         });
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddOpenApi(options => options.AddApiConventions());
+        builder.Services.AddApiVersions(builder.Configuration);
+        foreach (var version in ApiVersions.All)
+        {
+            // One document per version (v1, v2); the admin paths, not versioned, are in each.
+            builder.Services.AddOpenApi(ApiVersions.DocumentName(version), options => options.AddApiConventions());
+        }
         return builder;
     }
 }

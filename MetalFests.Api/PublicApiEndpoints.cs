@@ -8,7 +8,7 @@ public static class PublicApiEndpoints
 {
     public static WebApplication MapPublicApiDocuments(this WebApplication app)
     {
-        app.MapOpenApi(ServicePaths.OpenApiDocument.Replace("v1", "{documentName}"));
+        app.MapOpenApi(ServicePaths.OpenApiDocumentPattern);
         app.MapGet(ServicePaths.DynamoDbRequests, () => TypedResults.Ok(StorageTelemetry.RequestTotals()))
             .ExcludeFromDescription();
         return app;

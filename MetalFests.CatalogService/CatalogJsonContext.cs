@@ -8,6 +8,7 @@ namespace MetalFests.CatalogService;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(BandPage))]
+[JsonSerializable(typeof(BandCursorPage))]
 [JsonSerializable(typeof(BandDetailResponse))]
 [JsonSerializable(typeof(BandFestivalsResponse))]
 [JsonSerializable(typeof(GenreList))]

@@ -5,6 +5,8 @@ using MetalFests.Gateway.Caching;
 using MetalFests.Gateway.Cors;
 using MetalFests.Gateway.Invalidation;
 using MetalFests.Gateway.RateLimiting;
+using MetalFests.Gateway.Security;
+using MetalFests.Gateway.Website;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +24,9 @@ public static class EdgeExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EdgeMetrics>();
         services.AddSingleton<EdgeCache>();
+        services.AddSingleton<Callers>();
+        services.Configure<WebsiteOptions>(builder.Configuration.GetSection(WebsiteOptions.SectionName));
+        services.AddSingleton<WebsitePolicy>();
         services.AddSingleton<InvalidationLog>();
         services.AddSingleton<ICacheInvalidator, EdgeInvalidator>();
         services.AddSingleton<EdgeRateLimiter>();
@@ -51,7 +56,7 @@ public static class EdgeExtensions
         configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>()?.TrustedProxies ?? [];
 
     /// <summary>
-    /// Order matters: the client address, the limits, plain cache hits (before routing: the fast path),
+    /// Order matters: the client address, the security headers, the limits, the canonical request, plain cache hits (before routing: the fast path),
     /// then routing, CORS, the rest of the cache, and compression of what the cache does not serve.
     /// </summary>
     public static WebApplication UseEdge(this WebApplication app)
@@ -61,7 +66,9 @@ public static class EdgeExtensions
         {
             app.UseForwardedHeaders();
         }
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RateLimitMiddleware>();
+        app.UseMiddleware<CanonicalRequestMiddleware>();
         app.UseMiddleware<CacheHitMiddleware>();
         app.UseRouting();
         app.UseCors();

@@ -12,6 +12,11 @@ public static class ServicePaths
     /// <summary>The service's OpenAPI document (the gateway publishes it as <c>/openapi/{service}.json</c>).</summary>
     public const string OpenApiDocument = "/openapi/v1.json";
 
+    /// <summary>Where the service serves each of its OpenAPI documents (one per API version: <c>v1</c>, <c>v2</c>).</summary>
+    public const string OpenApiDocumentPattern = "/openapi/{documentName}.json";
+
+    public static string OpenApiDocumentOf(string documentName) => OpenApiDocumentPattern.Replace("{documentName}", documentName);
+
     /// <summary>DynamoDB requests the process has made, per operation: what the benchmarks count.</summary>
     public const string DynamoDbRequests = "/internal/dynamodb-requests";
 }

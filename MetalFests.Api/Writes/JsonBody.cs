@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MetalFests.Api.Http;
+using MetalFests.ServiceDefaults;
 using MetalFests.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -19,11 +20,15 @@ public static class JsonBody
     private const int ChunkBytes = 16 * 1024;
 
     /// <summary>The parsed body; the caller owns (and disposes) the document.</summary>
-    public static async Task<Validated<JsonDocument>> ReadAsync(HttpRequest request, CancellationToken ct)
+    public static Task<Validated<JsonDocument>> ReadAsync(HttpRequest request, CancellationToken ct) =>
+        ReadAsync(request, MediaTypes.Json, ct);
+
+    /// <summary>The parsed body, which must be declared as <paramref name="mediaType"/> (a JSON type); the caller owns the document.</summary>
+    public static async Task<Validated<JsonDocument>> ReadAsync(HttpRequest request, string mediaType, CancellationToken ct)
     {
-        if (!IsJson(request.ContentType))
+        if (!IsJson(request.ContentType, mediaType))
         {
-            return ApiError.UnsupportedMediaType();
+            return ApiError.UnsupportedMediaType(mediaType);
         }
         if (request.ContentLength > MaxBytes)
         {
@@ -57,9 +62,9 @@ public static class JsonBody
         return document;
     }
 
-    private static bool IsJson(string? contentType) =>
+    private static bool IsJson(string? contentType, string expected) =>
         MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
-        && mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        && mediaType.MediaType.Equals(expected, StringComparison.OrdinalIgnoreCase)
         && (mediaType.Charset.Length == 0
             || mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
             || mediaType.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase));

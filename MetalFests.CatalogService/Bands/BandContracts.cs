@@ -5,6 +5,9 @@ namespace MetalFests.CatalogService.Bands;
 /// <summary><c>GET /api/bands</c> (and <c>/reviewed</c>, <c>/unreviewed</c>): list rows in the seed's shape, paginated.</summary>
 public sealed record BandPage(IReadOnlyList<BandSummary> Bands, int Count, int Total, int Limit, int Offset);
 
+/// <summary><c>GET /api/v2/bands</c>: a page of the bands in key order; <c>next</c> is the cursor of the page after it (null on the last).</summary>
+public sealed record BandCursorPage(IReadOnlyList<BandSummary> Bands, int Count, int Limit, string? Next);
+
 /// <summary><c>GET /api/bands/{key}</c>: the band with the genres and roles it references.</summary>
 public sealed record BandDetailResponse(Band Band, IReadOnlyList<BandGenre> Genres, IReadOnlyList<BandRole> Roles);
 

@@ -31,7 +31,12 @@ public static class BandsAdminApi
             group.MapPut("/{key}", UpdateBand).RequirePermission(Permission.Write)
                 .DocumentsBody<Band, RouteHandlerBuilder>()
                 .WithName(name)
-                .WithSummary("Replace a band (If-Match: its ETag, optional); a rename follows into every line-up");
+                .WithSummary("Replace a band (If-Match: its ETag, optional); a rename follows into every line-up")
+                .WithDescription(PatchDocs.PutReplaces);
+            group.MapPatch("/{key}", PatchBand).RequirePermission(Permission.Write)
+                .WithName(name.Replace("Update", "Patch"))
+                .WithSummary("Change some of a band's fields (JSON Merge Patch; If-Match: its ETag, optional)")
+                .WithDescription(PatchDocs.PatchMerges);
         }
 
         admin.MapDelete("/{key}", DeleteBand).RequirePermission(Permission.Delete)
@@ -60,6 +65,18 @@ public static class BandsAdminApi
     {
         if (Parameters.Key(key) is { } badKey) return badKey.ToResult(http);
         var done = await WriteEndpoint.RunAsync(http, root => BandRequest.Parse(root, key), writes.UpdateAsync, cancellationToken);
+        if (done.Error is { } error) return error.ToResult(http);
+        var (written, invalidation) = done.Value;
+        return TypedResults.Ok(new BandWriteResponse(true, BandView.From(written), ReferenceValidation.Valid, written.AffectedFestivals, invalidation));
+    }
+
+    public static async Task<Results<Ok<BandWriteResponse>, JsonHttpResult<ErrorEnvelope>>> PatchBand(
+        HttpContext http, BandWrites writes, CatalogStore store, string key, CancellationToken cancellationToken)
+    {
+        if (Parameters.Key(key) is { } badKey) return badKey.ToResult(http);
+        var done = await WriteEndpoint.PatchAsync(http,
+            async ct => await store.GetBandAsync(key, ct) is { } found ? (PatchTargets.Of(found.Value.Band), found.Version) : null,
+            () => ApiError.NotFound("Band", key), root => BandRequest.Parse(root, key), writes.UpdateAsync, cancellationToken);
         if (done.Error is { } error) return error.ToResult(http);
         var (written, invalidation) = done.Value;
         return TypedResults.Ok(new BandWriteResponse(true, BandView.From(written), ReferenceValidation.Valid, written.AffectedFestivals, invalidation));

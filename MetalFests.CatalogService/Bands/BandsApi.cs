@@ -1,5 +1,6 @@
 using MetalFests.ServiceDefaults.Caching;
 using MetalFests.Api.Http;
+using MetalFests.Api.Versioning;
 using MetalFests.Api.Writes;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.Storage.Stores;
@@ -11,8 +12,34 @@ public static class BandsApi
 {
     public static IEndpointRouteBuilder MapBandsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/bands").WithTags("Bands").ProducesErrors();
+        return app.MapVersions("/api/bands", (api, version) =>
+        {
+            api.WithTags("Bands").ProducesErrors();
 
+            if (version == ApiVersions.V1)
+            {
+                MapOffsetLists(api);
+            }
+            else
+            {
+                MapCursorLists(api);
+            }
+
+            api.MapRead("/{key}", GetBand)
+                .WithName(nameof(GetBand))
+                .WithSummary("A band with its genres and roles")
+                .CacheFor(CacheTtl.Band);
+
+            api.MapRead("/{key}/festivals", GetBandFestivals)
+                .WithName(nameof(GetBandFestivals))
+                .WithSummary("Festival editions featuring this band")
+                .CacheFor(CacheTtl.BandFestivals);
+        });
+    }
+
+    /// <summary>Version 1: pages by <c>limit</c>/<c>offset</c>, bands in key order, with the total.</summary>
+    private static void MapOffsetLists(RouteGroupBuilder api)
+    {
         api.MapRead("", ListBands)
             .WithName(nameof(ListBands))
             .WithSummary("All bands' metadata, paginated")
@@ -30,18 +57,56 @@ public static class BandsApi
             .WithName("ListUnreviewedBands")
             .WithSummary("Bands needing review")
             .CacheFor(CacheTtl.UnreviewedBands);
+    }
 
-        api.MapRead("/{key}", GetBand)
-            .WithName(nameof(GetBand))
-            .WithSummary("A band with its genres and roles")
-            .CacheFor(CacheTtl.Band);
+    private const string CursorDescription =
+        "Version 2 pages by an opaque cursor instead of offsets: pass a page's `next` back as `cursor` for the page after it " +
+        "(`next` is null on the last page). Bands come in key order and the walk continues after the last key seen, so bands " +
+        "written meanwhile never make it skip or repeat one. Filters as in version 1: reviewed (true/false), q (name contains), " +
+        "country, genre (a genre key); `limit` 100 (max 500). A cursor not issued by the API is a 400 naming `cursor`.";
 
-        api.MapRead("/{key}/festivals", GetBandFestivals)
-            .WithName(nameof(GetBandFestivals))
-            .WithSummary("Festival editions featuring this band")
-            .CacheFor(CacheTtl.BandFestivals);
+    /// <summary>Version 2: pages by an opaque cursor (<see cref="Cursor"/>).</summary>
+    private static void MapCursorLists(RouteGroupBuilder api)
+    {
+        api.MapRead("", ListBandsByCursor)
+            .WithName(nameof(ListBands))
+            .WithSummary("All bands' metadata, page by page with a cursor")
+            .WithDescription(CursorDescription)
+            .CacheFor(CacheTtl.Bands);
 
-        return app;
+        api.MapRead("/reviewed", (HttpContext http, CatalogStore store, string? limit, string? cursor, string? q, string? country, string? genre, CancellationToken ct) =>
+                ListBandsByCursor(http, store, "true", limit, cursor, q, country, genre, ct))
+            .WithName("ListReviewedBands")
+            .WithSummary("Only reviewed bands, page by page with a cursor")
+            .WithDescription(CursorDescription)
+            .CacheFor(CacheTtl.Bands);
+
+        api.MapRead("/unreviewed", (HttpContext http, CatalogStore store, string? limit, string? cursor, string? q, string? country, string? genre, CancellationToken ct) =>
+                ListBandsByCursor(http, store, "false", limit, cursor, q, country, genre, ct))
+            .WithName("ListUnreviewedBands")
+            .WithSummary("Bands needing review, page by page with a cursor")
+            .WithDescription(CursorDescription)
+            .CacheFor(CacheTtl.UnreviewedBands);
+    }
+
+    public static async Task<Results<Ok<BandCursorPage>, JsonHttpResult<ErrorEnvelope>>> ListBandsByCursor(
+        HttpContext http, CatalogStore store,
+        string? reviewed, string? limit, string? cursor, string? q, string? country, string? genre,
+        CancellationToken cancellationToken)
+    {
+        SurrogateKeys.Label(http, SurrogateKeys.BandLists);
+        var status = Parameters.Bool(reviewed, "reviewed");
+        if (status.Error is { } e1) return e1.ToResult(http);
+        var paging = Paging.Parse(limit, null, Paging.Bands);
+        if (paging.Error is { } e2) return e2.ToResult(http);
+        var after = Cursor.Parse(cursor);
+        if (after.Error is { } e3) return e3.ToResult(http);
+        var filters = BandFilters.Parse(q, country, genre);
+        if (filters.Error is { } e4) return e4.ToResult(http);
+
+        var rows = filters.Value!.Apply(await store.ListBandsAsync(status.Value, cancellationToken));
+        var (page, next) = Cursor.Page(rows, r => r.Key, after.Value, paging.Value!.Limit);
+        return TypedResults.Ok(new BandCursorPage(page, page.Count, paging.Value.Limit, next));
     }
 
     public static async Task<Results<Ok<BandPage>, JsonHttpResult<ErrorEnvelope>>> ListBands(

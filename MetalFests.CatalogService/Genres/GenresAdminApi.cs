@@ -1,3 +1,4 @@
+using MetalFests.Storage.Stores;
 using MetalFests.Api.Http;
 using MetalFests.Api.Writes;
 using MetalFests.ServiceDefaults.Errors;
@@ -15,7 +16,11 @@ public static class GenresAdminApi
         var api = app.MapGroup("/api/admin/genres").WithTags("Admin: genres").ProducesWriteErrors();
         api.MapPost("", CreateGenre).RequirePermission(Permission.Write).WithName(nameof(CreateGenre)).WithSummary("Create a genre (409 if the key exists)");
         api.MapPut("/{key}", UpdateGenre).RequirePermission(Permission.Write).WithName(nameof(UpdateGenre))
-            .WithSummary("Replace a genre (If-Match: its ETag, optional); the bands' pages follow");
+            .WithSummary("Replace a genre (If-Match: its ETag, optional); the bands' pages follow")
+            .WithDescription(PatchDocs.PutReplaces);
+        api.MapPatch("/{key}", PatchGenre).RequirePermission(Permission.Write).WithName(nameof(PatchGenre))
+            .WithSummary("Change some of a genre's fields (JSON Merge Patch; If-Match: its ETag, optional)")
+            .WithDescription(PatchDocs.PatchMerges);
         return app;
     }
 
@@ -33,6 +38,18 @@ public static class GenresAdminApi
     {
         if (Parameters.Key(key) is { } badKey) return badKey.ToResult(http);
         var done = await WriteEndpoint.RunAsync(http, root => GenreRequest.Parse(root, key), writes.UpdateGenreAsync, cancellationToken);
+        if (done.Error is { } error) return error.ToResult(http);
+        var (written, invalidation) = done.Value;
+        return TypedResults.Ok(new GenreWriteResponse(true, GenreView.From(written), invalidation));
+    }
+
+    public static async Task<Results<Ok<GenreWriteResponse>, JsonHttpResult<ErrorEnvelope>>> PatchGenre(
+        HttpContext http, CatalogWrites writes, CatalogStore store, string key, CancellationToken cancellationToken)
+    {
+        if (Parameters.Key(key) is { } badKey) return badKey.ToResult(http);
+        var done = await WriteEndpoint.PatchAsync(http,
+            async ct => await store.GetGenreAsync(key, ct) is { } found ? (PatchTargets.Of(found.Value), found.Version) : null,
+            () => ApiError.NotFound("Genre", key), root => GenreRequest.Parse(root, key), writes.UpdateGenreAsync, cancellationToken);
         if (done.Error is { } error) return error.ToResult(http);
         var (written, invalidation) = done.Value;
         return TypedResults.Ok(new GenreWriteResponse(true, GenreView.From(written), invalidation));

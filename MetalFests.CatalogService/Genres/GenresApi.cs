@@ -11,11 +11,13 @@ public static class GenresApi
 {
     public static IEndpointRouteBuilder MapGenresApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/genres").WithTags("Genres").ProducesErrors();
-        api.MapRead("", ListGenres).WithName(nameof(ListGenres)).WithSummary("All genres").CacheFor(CacheTtl.Genres);
-        api.MapRead("/{key}", GetGenre).WithName(nameof(GetGenre)).WithSummary("A genre").CacheFor(CacheTtl.Genres);
-        api.MapRead("/{key}/bands", GetGenreBands).WithName(nameof(GetGenreBands)).WithSummary("Bands in this genre, paginated").CacheFor(CacheTtl.GenreBands);
-        return app;
+        return app.MapVersions("/api/genres", (api, version) =>
+        {
+            api.WithTags("Genres").ProducesErrors();
+            api.MapRead("", ListGenres).WithName(nameof(ListGenres)).WithSummary("All genres").CacheFor(CacheTtl.Genres);
+            api.MapRead("/{key}", GetGenre).WithName(nameof(GetGenre)).WithSummary("A genre").CacheFor(CacheTtl.Genres);
+            api.MapRead("/{key}/bands", GetGenreBands).WithName(nameof(GetGenreBands)).WithSummary("Bands in this genre, paginated").CacheFor(CacheTtl.GenreBands);
+        });
     }
 
     public static async Task<Ok<GenreList>> ListGenres(HttpContext http, CatalogStore store, CancellationToken cancellationToken)

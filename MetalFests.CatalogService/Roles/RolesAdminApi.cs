@@ -1,3 +1,4 @@
+using MetalFests.Storage.Stores;
 using MetalFests.Api.Http;
 using MetalFests.Api.Writes;
 using MetalFests.ServiceDefaults.Errors;
@@ -15,7 +16,11 @@ public static class RolesAdminApi
         var api = app.MapGroup("/api/admin/roles").WithTags("Admin: roles").ProducesWriteErrors();
         api.MapPost("", CreateRole).RequirePermission(Permission.Write).WithName(nameof(CreateRole)).WithSummary("Create a role (409 if the key exists)");
         api.MapPut("/{key}", UpdateRole).RequirePermission(Permission.Write).WithName(nameof(UpdateRole))
-            .WithSummary("Replace a role (If-Match: its ETag, optional); the bands' pages follow");
+            .WithSummary("Replace a role (If-Match: its ETag, optional); the bands' pages follow")
+            .WithDescription(PatchDocs.PutReplaces);
+        api.MapPatch("/{key}", PatchRole).RequirePermission(Permission.Write).WithName(nameof(PatchRole))
+            .WithSummary("Change some of a role's fields (JSON Merge Patch; If-Match: its ETag, optional)")
+            .WithDescription(PatchDocs.PatchMerges);
         return app;
     }
 
@@ -33,6 +38,18 @@ public static class RolesAdminApi
     {
         if (Parameters.Key(key) is { } badKey) return badKey.ToResult(http);
         var done = await WriteEndpoint.RunAsync(http, root => RoleRequest.Parse(root, key), writes.UpdateRoleAsync, cancellationToken);
+        if (done.Error is { } error) return error.ToResult(http);
+        var (written, invalidation) = done.Value;
+        return TypedResults.Ok(new RoleWriteResponse(true, RoleView.From(written), invalidation));
+    }
+
+    public static async Task<Results<Ok<RoleWriteResponse>, JsonHttpResult<ErrorEnvelope>>> PatchRole(
+        HttpContext http, CatalogWrites writes, CatalogStore store, string key, CancellationToken cancellationToken)
+    {
+        if (Parameters.Key(key) is { } badKey) return badKey.ToResult(http);
+        var done = await WriteEndpoint.PatchAsync(http,
+            async ct => await store.GetRoleAsync(key, ct) is { } found ? (PatchTargets.Of(found.Value), found.Version) : null,
+            () => ApiError.NotFound("Role", key), root => RoleRequest.Parse(root, key), writes.UpdateRoleAsync, cancellationToken);
         if (done.Error is { } error) return error.ToResult(http);
         var (written, invalidation) = done.Value;
         return TypedResults.Ok(new RoleWriteResponse(true, RoleView.From(written), invalidation));

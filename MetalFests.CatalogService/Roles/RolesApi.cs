@@ -11,11 +11,13 @@ public static class RolesApi
 {
     public static IEndpointRouteBuilder MapRolesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/roles").WithTags("Roles").ProducesErrors();
-        api.MapRead("", ListRoles).WithName(nameof(ListRoles)).WithSummary("All roles").CacheFor(CacheTtl.Roles);
-        api.MapRead("/{key}", GetRole).WithName(nameof(GetRole)).WithSummary("A role").CacheFor(CacheTtl.Roles);
-        api.MapRead("/{key}/members", GetRoleMembers).WithName(nameof(GetRoleMembers)).WithSummary("Band members with this role, paginated").CacheFor(CacheTtl.RoleMembers);
-        return app;
+        return app.MapVersions("/api/roles", (api, version) =>
+        {
+            api.WithTags("Roles").ProducesErrors();
+            api.MapRead("", ListRoles).WithName(nameof(ListRoles)).WithSummary("All roles").CacheFor(CacheTtl.Roles);
+            api.MapRead("/{key}", GetRole).WithName(nameof(GetRole)).WithSummary("A role").CacheFor(CacheTtl.Roles);
+            api.MapRead("/{key}/members", GetRoleMembers).WithName(nameof(GetRoleMembers)).WithSummary("Band members with this role, paginated").CacheFor(CacheTtl.RoleMembers);
+        });
     }
 
     public static async Task<Ok<RoleList>> ListRoles(HttpContext http, CatalogStore store, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.S3.Deployment;
 using Constructs;
 using MetalFests.Deploy.Api;
+using MetalFests.Gateway.Website;
 
 namespace MetalFests.Deploy.Edge;
 
@@ -57,6 +58,10 @@ public sealed class EdgeDistribution : Construct
                 CachePolicy = CachePolicy.CACHING_OPTIMIZED,
                 ResponseHeadersPolicy = ResponseHeaders.Website(this),
                 Compress = true,
+                FunctionAssociations =
+                [
+                    new FunctionAssociation { EventType = FunctionEventType.VIEWER_REQUEST, Function = PagePath() },
+                ],
             },
             AdditionalBehaviors = new Dictionary<string, IBehaviorOptions>
             {
@@ -87,19 +92,56 @@ public sealed class EdgeDistribution : Construct
 
         if (Directory.Exists(props.WebsitePath))
         {
-            _ = new BucketDeployment(this, "WebsiteFiles", new BucketDeploymentProps
-            {
-                Sources = [Source.Asset(props.WebsitePath)],
-                DestinationBucket = WebsiteBucket,
-                Distribution = Distribution,
-                DistributionPaths = ["/*"],
-            });
+            UploadWebsite(props.WebsitePath);
         }
         else
         {
             var message = $"No website at {props.WebsitePath} (build MetalFests.Web first): the website bucket is deployed empty.";
             Annotations.Of(this).AddWarningV2("metalfests:no-website", message);
             Console.Error.WriteLine(message);
+        }
+    }
+
+    /// <summary><c>/map</c>, <c>/admin/bands/</c> → <c>…/index.html</c>: S3 serves files only (see page-path.js).</summary>
+    private Function PagePath() => new(this, "PagePath", new FunctionProps
+    {
+        Comment = "MetalFests: a page's address to its index.html",
+        Runtime = FunctionRuntime.JS_2_0,
+        Code = FunctionCode.FromInline(EmbeddedScript.Read<EdgeDistribution>("page-path.js")),
+    });
+
+    /// <summary>
+    /// The website in two uploads, as the local gateway serves it: the files the build fingerprinted
+    /// (its asset manifest) cached for a year, everything else (pages, stable names) revalidated. Each
+    /// upload leaves the other's files alone (files a deployment excludes are never pruned).
+    /// </summary>
+    private void UploadWebsite(string websitePath)
+    {
+        var manifest = Path.Combine(websitePath, AssetManifest.FileName);
+        string[] immutable = File.Exists(manifest) ? [.. AssetManifest.ReadFiles(manifest).Order(StringComparer.Ordinal)] : [];
+        // The pages name the fingerprinted files: those are in place first. (Made first too: the uploads share
+        // one handler, whose AWS CLI layer lives in the first upload made; made second, the layer would
+        // depend on its own user.)
+        BucketDeployment? assets = immutable.Length == 0 ? null : new BucketDeployment(this, "WebsiteAssets", new BucketDeploymentProps
+        {
+            Sources = [Source.Asset(websitePath)],
+            DestinationBucket = WebsiteBucket,
+            Exclude = ["*"],
+            Include = immutable,
+            CacheControl = [CacheControl.FromString(AssetManifest.ImmutableCacheControl)],
+        });
+        var pages = new BucketDeployment(this, "WebsiteFiles", new BucketDeploymentProps
+        {
+            Sources = [Source.Asset(websitePath)],
+            DestinationBucket = WebsiteBucket,
+            Exclude = immutable,
+            CacheControl = [CacheControl.FromString(AssetManifest.RevalidateCacheControl)],
+            Distribution = Distribution,
+            DistributionPaths = ["/*"],
+        });
+        if (assets is not null)
+        {
+            pages.Node.AddDependency(assets);
         }
     }
 }

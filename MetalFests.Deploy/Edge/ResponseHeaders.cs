@@ -2,15 +2,20 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.CloudFront;
 using Constructs;
 using MetalFests.Gateway.Cors;
+using MetalFests.ServiceDefaults.Caching;
 
 namespace MetalFests.Deploy.Edge;
 
 /// <summary>
 /// Security headers on every answer, and the gateway's CORS rules (<see cref="CorsPolicies"/>) on the
-/// API's: the services themselves send no CORS headers (locally the gateway adds them).
+/// API's: the services themselves send no CORS headers (locally the gateway adds them); the services'
+/// Surrogate-Key headers removed from the API's answers.
 /// </summary>
 public static class ResponseHeaders
 {
+    /// <summary>The services' cache labels, meant for the edge only: the local gateway strips them too.</summary>
+    public static readonly string[] ServiceOnlyHeaders = [SurrogateKeys.Header, SurrogateKeys.InvalidationIdHeader];
+
     public static ResponseHeadersPolicy Website(Construct scope) => new(scope, "WebsiteHeaders", new ResponseHeadersPolicyProps
     {
         Comment = "MetalFests website: security headers",
@@ -21,6 +26,7 @@ public static class ResponseHeaders
     {
         Comment = "MetalFests public API: security headers, CORS from any origin (reads)",
         SecurityHeadersBehavior = Security(),
+        RemoveHeaders = ServiceOnlyHeaders,
         CorsBehavior = new ResponseHeadersCorsBehavior
         {
             AccessControlAllowOrigins = ["*"],
@@ -36,6 +42,7 @@ public static class ResponseHeaders
     {
         Comment = "MetalFests admin API: security headers; CORS only for the configured origins",
         SecurityHeadersBehavior = Security(),
+        RemoveHeaders = ServiceOnlyHeaders,
         CorsBehavior = adminOrigins.Count == 0 ? null : new ResponseHeadersCorsBehavior
         {
             AccessControlAllowOrigins = [.. adminOrigins],

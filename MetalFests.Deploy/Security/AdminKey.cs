@@ -39,7 +39,7 @@ public sealed class AdminKey : Construct
             Description = "Computes the SHA-256 of the MetalFests admin key for the services' configuration",
             Runtime = Runtime.NODEJS_20_X,
             Handler = "index.handler",
-            Code = Code.FromInline(EmbeddedScript("hash-secret.js")),
+            Code = Code.FromInline(MetalFests.Deploy.EmbeddedScript.Read<AdminKey>("hash-secret.js")),
             Timeout = Duration.Seconds(30),
         });
         Secret.GrantRead(hasher);
@@ -50,12 +50,5 @@ public sealed class AdminKey : Construct
             Properties = new Dictionary<string, object> { ["SecretId"] = Secret.SecretArn },
         });
         Hash = hash.GetAttString("Hash");
-    }
-
-    private static string EmbeddedScript(string name)
-    {
-        using var stream = typeof(AdminKey).Assembly.GetManifestResourceStream($"{typeof(AdminKey).Namespace}.{name}")
-            ?? throw new InvalidOperationException($"{name} is not embedded");
-        return new StreamReader(stream).ReadToEnd();
     }
 }

@@ -11,19 +11,20 @@ public static class EditionsApi
 {
     public static IEndpointRouteBuilder MapEditionsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/festivals/{key}/editions").WithTags("Editions").ProducesErrors();
+        return app.MapVersions("/api/festivals/{key}/editions", (api, version) =>
+        {
+            api.WithTags("Editions").ProducesErrors();
 
-        api.MapRead("", ListEditions)
-            .WithName(nameof(ListEditions))
-            .WithSummary("All editions of a festival, newest first")
-            .CacheFor(CacheTtl.Editions);
+            api.MapRead("", ListEditions)
+                .WithName(nameof(ListEditions))
+                .WithSummary("All editions of a festival, newest first")
+                .CacheFor(CacheTtl.Editions);
 
-        api.MapRead("/{year}", GetEdition)
-            .WithName(nameof(GetEdition))
-            .WithSummary("One edition of a festival")
-            .CacheFor(CacheTtl.Edition);
-
-        return app;
+            api.MapRead("/{year}", GetEdition)
+                .WithName(nameof(GetEdition))
+                .WithSummary("One edition of a festival")
+                .CacheFor(CacheTtl.Edition);
+        });
     }
 
     public static async Task<Results<Ok<EditionList>, JsonHttpResult<ErrorEnvelope>>> ListEditions(

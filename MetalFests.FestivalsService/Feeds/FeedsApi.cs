@@ -19,33 +19,34 @@ public static class FeedsApi
 
     public static IEndpointRouteBuilder MapFeedsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Feeds").ProducesErrors();
+        return app.MapVersions("/api", (api, version) =>
+        {
+            api.WithTags("Feeds").ProducesErrors();
 
-        api.MapRead("/festivals.geojson", GetFestivalsGeoJson)
-            .WithName(nameof(GetFestivalsGeoJson))
-            .WithSummary("Every festival as a GeoJSON Point (RFC 7946), for maps")
-            .WithDescription("A FeatureCollection: one Feature per festival that has coordinates (festivals without coordinates are left out), "
-                + "its geometry a Point [lng, lat], its id the festival key, its properties the festival's row of GET /api/festivals.")
-            .Produces<FestivalFeatureCollection>(StatusCodes.Status200OK, MediaTypes.GeoJson)
-            .CacheFor(CacheTtl.Festivals);
+            api.MapRead("/festivals.geojson", GetFestivalsGeoJson)
+                .WithName(nameof(GetFestivalsGeoJson))
+                .WithSummary("Every festival as a GeoJSON Point (RFC 7946), for maps")
+                .WithDescription("A FeatureCollection: one Feature per festival that has coordinates (festivals without coordinates are left out), "
+                    + "its geometry a Point [lng, lat], its id the festival key, its properties the festival's row of GET /api/festivals.")
+                .Produces<FestivalFeatureCollection>(StatusCodes.Status200OK, MediaTypes.GeoJson)
+                .CacheFor(CacheTtl.Festivals);
 
-        api.MapRead("/festivals.ics", GetFestivalsCalendar)
-            .WithName(nameof(GetFestivalsCalendar))
-            .WithSummary("Every festival, or a chosen set, as an iCalendar feed (RFC 5545)")
-            .WithDescription("One all-day VEVENT per edition (UID {festivalKey}-{year}@metalfests; LOCATION, GEO, URL = website; "
-                + "DESCRIPTION = the line-up and ticket price). festivals=a,b (1 to 100 keys) limits the feed to those festivals, e.g. a user's "
-                + "favourites: a well-formed key that names no festival is skipped, so a subscribed feed keeps working when a festival is removed; "
-                + "a malformed key is a 400.")
-            .Produces<string>(StatusCodes.Status200OK, MediaTypes.Calendar)
-            .CacheFor(CacheTtl.Festivals);
+            api.MapRead("/festivals.ics", GetFestivalsCalendar)
+                .WithName(nameof(GetFestivalsCalendar))
+                .WithSummary("Every festival, or a chosen set, as an iCalendar feed (RFC 5545)")
+                .WithDescription("One all-day VEVENT per edition (UID {festivalKey}-{year}@metalfests; LOCATION, GEO, URL = website; "
+                    + "DESCRIPTION = the line-up and ticket price). festivals=a,b (1 to 100 keys) limits the feed to those festivals, e.g. a user's "
+                    + "favourites: a well-formed key that names no festival is skipped, so a subscribed feed keeps working when a festival is removed; "
+                    + "a malformed key is a 400.")
+                .Produces<string>(StatusCodes.Status200OK, MediaTypes.Calendar)
+                .CacheFor(CacheTtl.Festivals);
 
-        api.MapRead("/festivals/{key}.ics", GetFestivalCalendar)
-            .WithName(nameof(GetFestivalCalendar))
-            .WithSummary("One festival's editions as an iCalendar feed (RFC 5545)")
-            .Produces<string>(StatusCodes.Status200OK, MediaTypes.Calendar)
-            .CacheFor(CacheTtl.Festival);
-
-        return app;
+            api.MapRead("/festivals/{key}.ics", GetFestivalCalendar)
+                .WithName(nameof(GetFestivalCalendar))
+                .WithSummary("One festival's editions as an iCalendar feed (RFC 5545)")
+                .Produces<string>(StatusCodes.Status200OK, MediaTypes.Calendar)
+                .CacheFor(CacheTtl.Festival);
+        });
     }
 
     public static async Task<JsonHttpResult<FestivalFeatureCollection>> GetFestivalsGeoJson(HttpContext http, FestivalsStore store, CancellationToken cancellationToken)

@@ -11,25 +11,26 @@ public static class FestivalsApi
 {
     public static IEndpointRouteBuilder MapFestivalsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/festivals").WithTags("Festivals").ProducesErrors();
+        return app.MapVersions("/api/festivals", (api, version) =>
+        {
+            api.WithTags("Festivals").ProducesErrors();
 
-        api.MapRead("", ListFestivals)
-            .WithName(nameof(ListFestivals))
-            .WithSummary("All festivals with their latest edition")
-            .WithDescription("Filters: q (name contains), country, from/to (latest edition overlaps the dates), near=lat,lng and radiusKm (adds distanceKm, nearest first).")
-            .CacheFor(CacheTtl.Festivals);
+            api.MapRead("", ListFestivals)
+                .WithName(nameof(ListFestivals))
+                .WithSummary("All festivals with their latest edition")
+                .WithDescription("Filters: q (name contains), country, from/to (latest edition overlaps the dates), near=lat,lng and radiusKm (adds distanceKm, nearest first).")
+                .CacheFor(CacheTtl.Festivals);
 
-        api.MapRead("/upcoming", ListUpcomingFestivals)
-            .WithName(nameof(ListUpcomingFestivals))
-            .WithSummary("Festivals whose latest edition has not ended yet, earliest first")
-            .CacheFor(CacheTtl.UpcomingFestivals);
+            api.MapRead("/upcoming", ListUpcomingFestivals)
+                .WithName(nameof(ListUpcomingFestivals))
+                .WithSummary("Festivals whose latest edition has not ended yet, earliest first")
+                .CacheFor(CacheTtl.UpcomingFestivals);
 
-        api.MapRead("/{key}", GetFestival)
-            .WithName(nameof(GetFestival))
-            .WithSummary("A festival with all its editions")
-            .CacheFor(CacheTtl.Festival);
-
-        return app;
+            api.MapRead("/{key}", GetFestival)
+                .WithName(nameof(GetFestival))
+                .WithSummary("A festival with all its editions")
+                .CacheFor(CacheTtl.Festival);
+        });
     }
 
     /// <summary>A festival page shows its line-ups: a change to any band on them evicts it.</summary>

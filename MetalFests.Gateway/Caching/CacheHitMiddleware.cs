@@ -8,12 +8,12 @@ namespace MetalFests.Gateway.Caching;
 /// Everything else goes on to routing and <see cref="EdgeCacheMiddleware"/>: misses, stale entries,
 /// and cross-origin requests (their CORS answer depends on the route's policy).
 /// </summary>
-public sealed class CacheHitMiddleware(RequestDelegate next, EdgeCache cache, EdgeMetrics metrics)
+public sealed class CacheHitMiddleware(RequestDelegate next, EdgeCache cache, EdgeMetrics metrics, Callers callers)
 {
     public Task InvokeAsync(HttpContext context)
     {
         var now = cache.Now;
-        if (cache.MayServe(context.Request)
+        if (cache.MayServe(context, callers)
             && !context.Request.Headers.ContainsKey(HeaderNames.Origin)
             && cache.TryGet(EdgeCache.KeyOf(context.Request), out var entry)
             && entry.IsFresh(now))

@@ -17,6 +17,12 @@ public sealed class CacheOptions
     /// <summary>Bodies larger than this are passed through, not stored.</summary>
     public int MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
 
-    /// <summary>Upper bound on stored bodies; beyond it new responses are not stored until entries expire or are evicted.</summary>
+    /// <summary>
+    /// How long after a write its labels are evicted a second time: a refill in between may have read a
+    /// replica the write had not reached yet (DynamoDB's eventually consistent reads settle within about a second).
+    /// </summary>
+    public TimeSpan RefillWindow { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Upper bound on stored bodies; when full, the least useful entries make room (see <see cref="EdgeCache"/>).</summary>
     public long MaxTotalBytes { get; set; } = 256L * 1024 * 1024;
 }

@@ -11,9 +11,11 @@ public sealed class CachedResponse
 
     /// <param name="originETag">The origin's own validator (an entity's version) when it gives one; else a hash of the body.</param>
     /// <param name="contentDisposition">The origin's <c>Content-Disposition</c> (a calendar feed's file name), kept with the body.</param>
+    /// <param name="versionHeaders">The origin's headers about its API version (deprecation, sunset), kept with the body.</param>
     public CachedResponse(int statusCode, string contentType, string cacheControl, byte[] body, DateTimeOffset storedAt, TimeSpan timeToLive, IReadOnlyCollection<string> labels,
-        string? originETag = null, string? contentDisposition = null)
+        string? originETag = null, string? contentDisposition = null, IReadOnlyList<KeyValuePair<string, string[]>>? versionHeaders = null)
     {
+        VersionHeaders = versionHeaders ?? [];
         StatusCode = statusCode;
         ContentType = contentType;
         CacheControl = cacheControl;
@@ -30,6 +32,9 @@ public sealed class CachedResponse
     public int StatusCode { get; }
     public string ContentType { get; }
     public string? ContentDisposition { get; }
+
+    /// <summary>The origin's version headers (<see cref="MetalFests.Api.Versioning.ApiVersions.ResponseHeaders"/>): a deprecated version's answers say so from the cache too.</summary>
+    public IReadOnlyList<KeyValuePair<string, string[]>> VersionHeaders { get; }
     public string CacheControl { get; }
     public byte[] Body { get; }
     public string ETag { get; }

@@ -24,6 +24,10 @@ public static class CachedResponseWriter
         headers.Age = entry.AgeSeconds(now).ToString(CultureInfo.InvariantCulture);
         headers[CacheStatusHeader] = outcome;
         headers.Vary = HeaderNames.AcceptEncoding;
+        foreach (var (name, values) in entry.VersionHeaders)
+        {
+            headers[name] = values;
+        }
 
         if (entry.StatusCode == StatusCodes.Status200OK && Matches(context.Request.Headers.IfNoneMatch, entry.ETag))
         {

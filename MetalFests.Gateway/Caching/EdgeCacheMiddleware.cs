@@ -1,3 +1,4 @@
+using MetalFests.Gateway.RateLimiting;
 using MetalFests.Gateway.Routing;
 using MetalFests.ServiceDefaults.Caching;
 using Microsoft.AspNetCore.Http.Features;
@@ -12,7 +13,7 @@ namespace MetalFests.Gateway.Caching;
 /// as one origin request, <c>If-None-Match</c> as 304, stale entries when the origin fails. Every
 /// response loses its surrogate-key labels here; a successful write evicts what its labels name.
 /// </summary>
-public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, EdgeMetrics metrics, Invalidation.InvalidationLog invalidations)
+public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, EdgeMetrics metrics, Invalidation.InvalidationLog invalidations, Callers callers, EdgeRateLimiter limiter)
 {
     private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -24,6 +25,11 @@ public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, E
         if (!IsCacheable(context))
         {
             EvictAfterWrite(context);
+            if (IsAnonymousApiCall(context) && limiter.CheckPublicPlan() is { } rejected)
+            {
+                await rejected.WriteAsync(context);
+                return;
+            }
             await next(context);
             return;
         }
@@ -38,20 +44,23 @@ public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, E
             return;
         }
 
-        var isHead = HttpMethods.IsHead(context.Request.Method);
-        var (origin, shared) = await cache.FetchOnceAsync(key, () => FetchAsync(context));
-        now = cache.Now;
-        if (Storable(origin, now) is { } stored)
+        // A miss reaches the origin: the public plan (API Gateway's) counts it; hits never do.
+        if (limiter.CheckPublicPlan() is { } rejection)
         {
-            if (!shared)
-            {
-                cache.Store(key, stored);
-            }
+            await rejection.WriteAsync(context);
+            return;
+        }
+        var isHead = HttpMethods.IsHead(context.Request.Method);
+        var (fill, shared) = await cache.FetchOnceAsync(key, () => FillAsync(context, key), context.RequestAborted);
+        now = cache.Now;
+        if (fill.Entry is { } stored)
+        {
             var outcome = shared ? CacheOutcome.Hit : CacheOutcome.Miss;
             metrics.Lookup(outcome);
             await CachedResponseWriter.ServeAsync(context, stored, outcome, now, isHead);
             return;
         }
+        var origin = fill.Origin;
         if (origin.StatusCode >= StatusCodes.Status500InternalServerError && entry is not null && entry.IsServableStale(now, cache.Options.StaleIfError))
         {
             metrics.Lookup(CacheOutcome.Stale);
@@ -62,11 +71,33 @@ public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, E
         await ReplayAsync(context, origin, isHead);
     }
 
+    /// <summary>
+    /// The shared part of a miss: the origin's answer and, when storable, its entry, made once for every
+    /// waiter. Stored only if no write evicted one of its labels since the fetch began.
+    /// </summary>
+    private async Task<Fill> FillAsync(HttpContext context, string key)
+    {
+        var generation = cache.Generation;
+        var origin = await FetchAsync(context);
+        // The caller went away: what the proxy answered is its cancellation, not the origin's response.
+        context.RequestAborted.ThrowIfCancellationRequested();
+        var stored = Storable(origin, cache.Now);
+        if (stored is not null)
+        {
+            cache.Store(key, stored, generation);
+        }
+        return new Fill(origin, stored);
+    }
+
     /// <summary>A read the cache may answer, on a public route.</summary>
     private bool IsCacheable(HttpContext context) =>
-        cache.MayServe(context.Request)
+        cache.MayServe(context, callers)
         && context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>() is { } route
         && RouteTable.IsCacheable(route.Config);
+
+    /// <summary>An API request without a valid key that the cache does not answer: it reaches a service or the gateway's own API.</summary>
+    private bool IsAnonymousApiCall(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") && callers.KeyOf(context) is null;
 
     /// <summary>Strips the labels from a response that passes through; after a successful write, evicts what they name.</summary>
     private void EvictAfterWrite(HttpContext context)
@@ -134,7 +165,8 @@ public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, E
         if (origin.StatusCode == StatusCodes.Status200OK && MaxAge(origin.Header(HeaderNames.CacheControl)) is { } ttl && ttl > TimeSpan.Zero)
         {
             return new CachedResponse(origin.StatusCode, contentType, origin.Header(HeaderNames.CacheControl)!, origin.Body, now, ttl, labels,
-                origin.Header(HeaderNames.ETag), origin.Header(HeaderNames.ContentDisposition));
+                origin.Header(HeaderNames.ETag), origin.Header(HeaderNames.ContentDisposition),
+                [.. origin.Headers.Where(h => MetalFests.Api.Versioning.ApiVersions.ResponseHeaders.Contains(h.Key, StringComparer.OrdinalIgnoreCase))]);
         }
         if (origin.StatusCode == StatusCodes.Status404NotFound && cache.Options.NotFoundTtl > TimeSpan.Zero)
         {

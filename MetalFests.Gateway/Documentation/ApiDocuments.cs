@@ -1,12 +1,16 @@
 using System.Text.Json.Nodes;
+using Asp.Versioning;
+using MetalFests.Api.Versioning;
+using MetalFests.ServiceDefaults;
 using MetalFests.Gateway.Routing;
 using Scalar.AspNetCore;
 
 namespace MetalFests.Gateway.Documentation;
 
 /// <summary>
-/// The public API documented as one: <c>/openapi/v1.json</c> merges the services' documents (each
-/// also published as <c>/openapi/{service}.json</c>), and <c>/docs</c> is the interactive page.
+/// The public API documented as one per version: <c>/openapi/v1.json</c>, <c>/openapi/v2.json</c> merge the services'
+/// documents of that version (each also published as <c>/openapi/{service}.json</c>, <c>/openapi/{service}-v2.json</c>),
+/// and <c>/docs</c> is the interactive page.
 /// </summary>
 public static class ApiDocuments
 {
@@ -15,11 +19,19 @@ public static class ApiDocuments
 
     public static IEndpointRouteBuilder MapApiDocuments(this IEndpointRouteBuilder app)
     {
-        app.MapGet(RouteTable.ApiDocumentPath, MergedDocument).ExcludeFromDescription();
+        foreach (var version in ApiVersions.All)
+        {
+            app.MapGet(RouteTable.ApiDocumentPathOf(version), (HttpContext http, IHttpClientFactory clients, CancellationToken ct) => MergedDocument(http, clients, version, ct))
+                .ExcludeFromDescription();
+        }
         app.MapScalarApiReference(PagePath, options =>
         {
-            options.WithTitle(Title).WithOpenApiRoutePattern("/openapi/{documentName}.json");
-            options.AddDocument("v1", "All services", isDefault: true);
+            options.WithTitle(Title).WithOpenApiRoutePattern(ServicePaths.OpenApiDocumentPattern);
+            foreach (var version in ApiVersions.All)
+            {
+                var name = ApiVersions.DocumentName(version);
+                options.AddDocument(name, $"All services, {name}", isDefault: version == ApiVersions.V1);
+            }
             foreach (var service in RouteTable.DocumentedServices)
             {
                 options.AddDocument(service, service);
@@ -28,17 +40,17 @@ public static class ApiDocuments
         return app;
     }
 
-    private static async Task<IResult> MergedDocument(HttpContext http, IHttpClientFactory clients, CancellationToken cancellationToken)
+    private static async Task<IResult> MergedDocument(HttpContext http, IHttpClientFactory clients, ApiVersion version, CancellationToken cancellationToken)
     {
         var client = clients.CreateClient();
         JsonObject? merged = null;
         foreach (var service in RouteTable.DocumentedServices)
         {
-            var document = JsonNode.Parse(await ReadServiceDocumentAsync(client, service, http.Request, cancellationToken))!.AsObject();
+            var document = JsonNode.Parse(await ReadServiceDocumentAsync(client, $"http://{service}{ServicePaths.OpenApiDocumentOf(ApiVersions.DocumentName(version))}", http.Request, cancellationToken))!.AsObject();
             if (merged is null)
             {
                 merged = document;
-                merged["info"]!["title"] = Title;
+                merged["info"]!["title"] = $"{Title}, {ApiVersions.DocumentName(version)}";
                 continue;
             }
             MergeInto(merged, document, "paths");
@@ -53,9 +65,9 @@ public static class ApiDocuments
     /// A service's document as if read through the gateway: the service names the address the
     /// client used (its <c>servers</c>) from the forwarded headers, as it does behind the proxy route.
     /// </summary>
-    private static async Task<string> ReadServiceDocumentAsync(HttpClient client, string service, HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<string> ReadServiceDocumentAsync(HttpClient client, string address, HttpRequest request, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Get, $"http://{service}{MetalFests.ServiceDefaults.ServicePaths.OpenApiDocument}");
+        using var message = new HttpRequestMessage(HttpMethod.Get, address);
         message.Headers.Add("X-Forwarded-Proto", request.Scheme);
         message.Headers.Add("X-Forwarded-Host", request.Host.Value);
         using var response = await client.SendAsync(message, cancellationToken);

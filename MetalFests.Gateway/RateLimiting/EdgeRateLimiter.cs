@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Threading.RateLimiting;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.ServiceDefaults.Security;
 using Microsoft.Extensions.Options;
@@ -8,19 +7,20 @@ using Microsoft.Extensions.Options;
 namespace MetalFests.Gateway.RateLimiting;
 
 /// <summary>
-/// The seed's limits, checked in order: per client IP (WAF), then the public plan for anonymous
-/// callers or, for requests with an API key, the admin plan and monthly quota of that key. The first
+/// The seed's limits, checked in order: per client IP (WAF) on every request, then for requests with a
+/// valid API key the admin plan and monthly quota of that key, or for anonymous callers the public plan
+/// on what reaches the origin (cache misses). The first
 /// limit hit answers 429 in the envelope with <c>details {policy, limit, remaining, reset}</c>,
-/// <c>Retry-After</c> and <c>RateLimit-*</c> headers.
+/// <c>Retry-After</c> and <c>RateLimit-*</c> headers. Windows and buckets run on the injected <see cref="TimeProvider"/>.
 /// </summary>
-public sealed class EdgeRateLimiter : IDisposable
+public sealed class EdgeRateLimiter
 {
     private readonly RateLimitOptions _options;
     private readonly TimeProvider _time;
     private readonly EdgeMetrics _metrics;
-    private readonly PartitionedRateLimiter<string> _perIp;
-    private readonly TokenBucketRateLimiter _public;
-    private readonly PartitionedRateLimiter<string> _admin;
+    private readonly SlidingWindow _perIp;
+    private readonly TokenBucket _public;
+    private readonly ConcurrentDictionary<string, TokenBucket> _admin = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _monthlyUse = new();
 
     public EdgeRateLimiter(IOptions<RateLimitOptions> options, TimeProvider time, EdgeMetrics metrics)
@@ -28,38 +28,26 @@ public sealed class EdgeRateLimiter : IDisposable
         _options = options.Value;
         _time = time;
         _metrics = metrics;
-        _perIp = PartitionedRateLimiter.Create<string, string>(ip => RateLimitPartition.GetSlidingWindowLimiter(ip, _ => new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = _options.PerIpLimit,
-            Window = _options.PerIpWindow,
-            SegmentsPerWindow = 5,
-            QueueLimit = 0,
-        }));
-        _public = new TokenBucketRateLimiter(Bucket(_options.PublicRatePerSecond, _options.PublicBurst));
-        _admin = PartitionedRateLimiter.Create<string, string>(keyId => RateLimitPartition.GetTokenBucketLimiter(keyId, _ => Bucket(_options.AdminRatePerSecond, _options.AdminBurst)));
+        _perIp = new SlidingWindow(_options.PerIpLimit, _options.PerIpWindow, segments: 5, time);
+        _public = new TokenBucket(_options.PublicRatePerSecond, _options.PublicBurst, time);
     }
 
     /// <summary>Null when the request may proceed; otherwise the rejection to send.</summary>
     public Rejection? Check(string clientIp, ApiKeyIdentity? key)
     {
-        using (var lease = _perIp.AttemptAcquire(clientIp))
+        if (_perIp.TryTake(clientIp) is { } wait)
         {
-            if (!lease.IsAcquired)
-            {
-                return Reject(RateLimitPolicies.PerIp, _options.PerIpLimit, lease, _options.PerIpWindow);
-            }
+            return Reject(RateLimitPolicies.PerIp, _options.PerIpLimit, wait);
         }
         if (key is null)
         {
-            using var lease = _public.AttemptAcquire();
-            return lease.IsAcquired ? null : Reject(RateLimitPolicies.Public, _options.PublicBurst, lease, TimeSpan.FromSeconds(1));
+            // Anonymous callers meet the public plan only when they reach the origin (CheckPublicPlan, on a miss).
+            return null;
         }
-        using (var lease = _admin.AttemptAcquire(key.Id))
+        var bucket = _admin.GetOrAdd(key.Id, _ => new TokenBucket(_options.AdminRatePerSecond, _options.AdminBurst, _time));
+        if (bucket.TryTake() is { } adminWait)
         {
-            if (!lease.IsAcquired)
-            {
-                return Reject(RateLimitPolicies.Admin, _options.AdminBurst, lease, TimeSpan.FromSeconds(1));
-            }
+            return Reject(RateLimitPolicies.Admin, _options.AdminBurst, adminWait);
         }
         var now = _time.GetUtcNow();
         var month = $"{key.Id}@{now:yyyy-MM}";
@@ -73,27 +61,14 @@ public sealed class EdgeRateLimiter : IDisposable
         return null;
     }
 
-    private Rejection Reject(string policy, int limit, RateLimitLease lease, TimeSpan fallbackRetry)
+    /// <summary>The public plan (API Gateway's, all anonymous callers together): counts only what reaches the origin.</summary>
+    public Rejection? CheckPublicPlan() =>
+        _public.TryTake() is { } wait ? Reject(RateLimitPolicies.Public, _options.PublicBurst, wait) : null;
+
+    private Rejection Reject(string policy, int limit, TimeSpan retryAfter)
     {
         _metrics.Rejected(policy);
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) && after > TimeSpan.Zero ? after : fallbackRetry;
         return new Rejection(policy, limit, 0, retryAfter, _time.GetUtcNow() + retryAfter);
-    }
-
-    private static TokenBucketRateLimiterOptions Bucket(int perSecond, int burst) => new()
-    {
-        TokenLimit = burst,
-        TokensPerPeriod = perSecond,
-        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    };
-
-    public void Dispose()
-    {
-        _perIp.Dispose();
-        _public.Dispose();
-        _admin.Dispose();
     }
 }
 

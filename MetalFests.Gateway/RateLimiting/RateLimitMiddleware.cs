@@ -1,21 +1,18 @@
-using MetalFests.ServiceDefaults.Security;
-
 namespace MetalFests.Gateway.RateLimiting;
 
-public sealed class RateLimitMiddleware(RequestDelegate next, EdgeRateLimiter limiter, ApiKeyAuthenticator keys)
+/// <summary>
+/// Every request counts against its client's per-IP limit (the website, <c>/openapi</c> and <c>/docs</c>
+/// included, as CloudFront's WAF counts them); a valid key's requests count against its plan. The public
+/// plan is checked later, by the cache, on misses only.
+/// </summary>
+public sealed class RateLimitMiddleware(RequestDelegate next, EdgeRateLimiter limiter, Callers callers)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments("/api"))
-        {
-            await next(context);
-            return;
-        }
         // The client address is the connection's, or the forwarded one only when a trusted proxy sent it
         // (UseForwardedHeaders, configured from Gateway:RateLimits:TrustedProxies, runs first).
         var ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var key = context.Request.Headers.ContainsKey(RequestHeaders.ApiKey) ? keys.Authenticate(context.Request.Headers[RequestHeaders.ApiKey]) : null;
-        if (limiter.Check(ip, key) is { } rejection)
+        if (limiter.Check(ip, callers.KeyOf(context)) is { } rejection)
         {
             await rejection.WriteAsync(context);
             return;

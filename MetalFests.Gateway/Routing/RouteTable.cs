@@ -1,4 +1,6 @@
+using Asp.Versioning;
 using MetalFests.Api.Invalidation;
+using MetalFests.Api.Versioning;
 using MetalFests.Gateway.Cors;
 using MetalFests.ServiceDefaults;
 using Yarp.ReverseProxy.Configuration;
@@ -19,11 +21,22 @@ public static class RouteTable
         (ServiceNames.Catalog, ["/api/bands", "/api/genres", "/api/roles"], ["/api/admin/bands", "/api/admin/genres", "/api/admin/roles"]),
     ];
 
-    /// <summary>Each service's own OpenAPI document, published by the gateway under the service's name.</summary>
-    public static string ServiceDocumentPath(string service) => $"/openapi/{service}.json";
+    /// <summary>
+    /// Each service's own OpenAPI document of a version, published by the gateway under the service's name:
+    /// <c>/openapi/catalog.json</c> (version 1), <c>/openapi/catalog-v2.json</c>.
+    /// </summary>
+    public static string ServiceDocumentPath(string service, ApiVersion? version = null) =>
+        (version ?? ApiVersions.V1) == ApiVersions.V1 ? $"/openapi/{service}.json" : $"/openapi/{service}-{ApiVersions.DocumentName(version!)}.json";
 
-    /// <summary>The document of the whole public API, merged by the gateway from the services' documents.</summary>
+    /// <summary>The document of the whole public API (version 1), merged by the gateway from the services' documents.</summary>
     public const string ApiDocumentPath = "/openapi/v1.json";
+
+    /// <summary>The merged document of each version: <c>/openapi/v1.json</c>, <c>/openapi/v2.json</c>.</summary>
+    public static string ApiDocumentPathOf(ApiVersion version) => ServicePaths.OpenApiDocumentOf(ApiVersions.DocumentName(version));
+
+    /// <summary>A resource's public prefixes in every published version: <c>/api/bands</c>, <c>/api/v2/bands</c>.</summary>
+    public static IEnumerable<string> InEveryVersion(IEnumerable<string> v1Prefixes) =>
+        ApiVersions.All.SelectMany(version => v1Prefixes.Select(prefix => ApiVersions.PathOf(version, prefix)));
 
     /// <summary>
     /// The cache admin paths: the gateway answers them itself (the local edge); deployed without a gateway
@@ -33,27 +46,30 @@ public static class RouteTable
 
     /// <summary>
     /// Which service answers which path prefix when deployed without this gateway (API Gateway's routes are
-    /// generated from it): every prefix of <see cref="Routes"/>, and <see cref="AdminCachePath"/> to the festivals service.
+    /// generated from it): every prefix of <see cref="Routes"/> (every version's), and <see cref="AdminCachePath"/> to the festivals service.
     /// </summary>
     public static IReadOnlyList<(string Service, string Prefix)> DeployedPrefixes { get; } =
     [
-        .. Owners.SelectMany(owner => owner.Public.Concat(owner.Admin).Select(prefix => (owner.Service, prefix))),
+        .. Owners.SelectMany(owner => InEveryVersion(owner.Public).Concat(owner.Admin).Select(prefix => (owner.Service, prefix))),
         (ServiceNames.Festivals, AdminCachePath),
     ];
+
+    /// <summary>The public (cached) route prefixes.</summary>
+    public static IReadOnlyList<string> PublicPrefixes { get; } = [.. Owners.SelectMany(owner => owner.Public)];
 
     public static readonly IReadOnlyList<string> DocumentedServices = [.. Owners.Select(o => o.Service)];
 
     public static IReadOnlyList<RouteConfig> Routes { get; } =
     [
-        .. Owners.SelectMany(owner => owner.Public.Select(prefix => Route(owner.Service, prefix, CorsPolicies.Public, cached: true))),
+        .. Owners.SelectMany(owner => InEveryVersion(owner.Public).Select(prefix => Route(owner.Service, prefix, CorsPolicies.Public, cached: true))),
         .. Owners.SelectMany(owner => owner.Admin.Select(prefix => Route(owner.Service, prefix, CorsPolicies.Admin, cached: false))),
-        .. Owners.Select(owner => new RouteConfig
+        .. Owners.SelectMany(owner => ApiVersions.All.Select(version => new RouteConfig
         {
-            RouteId = $"openapi-{owner.Service}",
+            RouteId = $"openapi-{owner.Service}-{ApiVersions.DocumentName(version)}",
             ClusterId = owner.Service,
-            Match = new RouteMatch { Path = ServiceDocumentPath(owner.Service), Methods = ["GET", "HEAD"] },
-            Transforms = [new Dictionary<string, string> { ["PathSet"] = ServicePaths.OpenApiDocument }],
-        }),
+            Match = new RouteMatch { Path = ServiceDocumentPath(owner.Service, version), Methods = ["GET", "HEAD"] },
+            Transforms = [new Dictionary<string, string> { ["PathSet"] = ServicePaths.OpenApiDocumentOf(ApiVersions.DocumentName(version)) }],
+        })),
     ];
 
     public static IReadOnlyList<ClusterConfig> Clusters { get; } =

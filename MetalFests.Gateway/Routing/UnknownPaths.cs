@@ -10,6 +10,10 @@ public static class UnknownPaths
         app.Map("/api/{**rest}", (HttpContext context) => ApiError.RouteNotFound(context.Request.Path).ToResult(context))
             .WithOrder(int.MaxValue)
             .ExcludeFromDescription();
+        // A service's diagnostics (ServicePaths.DynamoDbRequests, ...) answer on its own port only, never through the edge.
+        app.Map("/internal/{**rest}", (HttpContext context) => ApiError.RouteNotFound(context.Request.Path).ToResult(context))
+            .WithOrder(int.MaxValue)
+            .ExcludeFromDescription();
         return app;
     }
 }

@@ -8,6 +8,15 @@ namespace MetalFests.Gateway.Website;
 /// </summary>
 public sealed class AssetManifest(string path)
 {
+    /// <summary>The manifest's name in the site's root.</summary>
+    public const string FileName = "asset-manifest.json";
+
+    /// <summary>Cache-Control of a fingerprinted file: it never changes.</summary>
+    public const string ImmutableCacheControl = "public, max-age=31536000, immutable";
+
+    /// <summary>Cache-Control of everything else (pages, stable names): revalidated every time.</summary>
+    public const string RevalidateCacheControl = "no-cache";
+
     private (DateTime Written, HashSet<string> Files) _current = (DateTime.MinValue, []);
 
     public bool IsFingerprinted(string sitePath)
@@ -22,12 +31,18 @@ public sealed class AssetManifest(string path)
         return current.Files.Contains(sitePath);
     }
 
+    /// <summary>The fingerprinted files' site paths (no leading slash) listed in the manifest at <paramref name="manifestPath"/>.</summary>
+    public static HashSet<string> ReadFiles(string manifestPath)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(manifestPath));
+        return [.. document.RootElement.GetProperty("immutable").EnumerateArray().Select(e => e.GetString()!)];
+    }
+
     private HashSet<string> Read()
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            return [.. document.RootElement.GetProperty("immutable").EnumerateArray().Select(e => e.GetString()!)];
+            return ReadFiles(path);
         }
         catch (IOException)
         {

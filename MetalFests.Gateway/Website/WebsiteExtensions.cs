@@ -14,10 +14,7 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class WebsiteExtensions
 {
-    private const string Manifest = "asset-manifest.json";
     private const string PageFile = "index.html";
-    private const string Immutable = "public, max-age=31536000, immutable";
-    private const string Revalidate = "no-cache";
 
     /// <summary>The types the edge compresses besides JSON.</summary>
     public static readonly string[] CompressedTypes = ["text/html", "text/css", "text/javascript", "application/javascript", "image/svg+xml"];
@@ -36,7 +33,7 @@ public static class WebsiteExtensions
             return app;
         }
         var files = new PhysicalFileProvider(root);
-        var immutable = new AssetManifest(Path.Combine(root, Manifest));
+        var immutable = new AssetManifest(Path.Combine(root, AssetManifest.FileName));
 
         app.Use((context, next) =>
         {
@@ -53,7 +50,7 @@ public static class WebsiteExtensions
             OnPrepareResponse = file =>
             {
                 var path = file.Context.Request.Path.Value!.TrimStart('/');
-                file.Context.Response.Headers[HeaderNames.CacheControl] = immutable.IsFingerprinted(path) ? Immutable : Revalidate;
+                file.Context.Response.Headers[HeaderNames.CacheControl] = immutable.IsFingerprinted(path) ? AssetManifest.ImmutableCacheControl : AssetManifest.RevalidateCacheControl;
             },
         });
         return app;

@@ -60,9 +60,9 @@ public sealed record ApiError(int Status, string Code, string Message, IReadOnly
     }
 
     /// <summary>A body that is not declared as JSON: <c>details.field</c> is the <c>Content-Type</c> header.</summary>
-    public static ApiError UnsupportedMediaType() =>
-        new(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.ValidationError, "Unsupported Content-Type: the body must be application/json (UTF-8)",
-            new Dictionary<string, object?> { ["field"] = "Content-Type", ["reason"] = "must be application/json (UTF-8)" });
+    public static ApiError UnsupportedMediaType(string mediaType = MediaTypes.Json) =>
+        new(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.ValidationError, $"Unsupported Content-Type: the body must be {mediaType} (UTF-8)",
+            new Dictionary<string, object?> { ["field"] = "Content-Type", ["reason"] = $"must be {mediaType} (UTF-8)" });
 
     /// <summary>The seed's rate-limit response: <c>details {limit, remaining, reset}</c> (reset as a Unix time).</summary>
     public static ApiError RateLimited(string policy, int limit, int remaining, long reset, int retryAfterSeconds) =>

@@ -34,8 +34,8 @@ public sealed class EdgeTests(SynthesizedApp app)
                 ["RestrictPublicBuckets"] = true,
             },
         });
-        // The website folder exists (a stub here): its files are uploaded.
-        app.Main.ResourceCountIs("Custom::CDKBucketDeployment", 1);
+        // The website folder exists (a stub here): its files are uploaded (pages and fingerprinted files apart).
+        app.Main.ResourceCountIs("Custom::CDKBucketDeployment", 2);
     }
 
     [Fact]

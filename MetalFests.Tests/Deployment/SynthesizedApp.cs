@@ -40,6 +40,9 @@ public sealed class SynthesizedApp : IDisposable
         File.WriteAllText(Path.Combine(stub, "bootstrap"), "#!/bin/sh\n");
         var website = Directory.CreateDirectory(Path.Combine(_folder, "stub-website")).FullName;
         File.WriteAllText(Path.Combine(website, "index.html"), "<!doctype html><title>MetalFests</title>");
+        Directory.CreateDirectory(Path.Combine(website, "js"));
+        File.WriteAllText(Path.Combine(website, FingerprintedFile), "export {};");
+        File.WriteAllText(Path.Combine(website, "asset-manifest.json"), $$"""{ "immutable": ["{{FingerprintedFile}}"] }""");
 
         var props = new DeploymentProps
         {
@@ -57,6 +60,9 @@ public sealed class SynthesizedApp : IDisposable
         var firewall = File.ReadAllText(Path.Combine(outdir, assembly.GetStackByName(stacks.Firewall.StackName).TemplateFile));
         return (props, Template.FromString(main), Template.FromString(firewall), JsonNode.Parse(main)!.AsObject());
     }
+
+    /// <summary>The stub website's one fingerprinted file, listed in its asset-manifest.json as the build writes it.</summary>
+    public const string FingerprintedFile = "js/app.0123456789.js";
 
     public DeploymentProps Props { get; }
     public Template Main { get; }

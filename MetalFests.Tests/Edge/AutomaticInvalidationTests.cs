@@ -38,6 +38,7 @@ public sealed class AutomaticInvalidationTests(WritesFixture fixture)
         ];
         foreach (var url in evicted.Concat(kept))
         {
+            await api.ColdAsync(url);
             Assert.Equal("Miss", await CacheStatusAsync(url));
             Assert.Equal("Hit", await CacheStatusAsync(url));
         }

@@ -13,7 +13,7 @@ namespace MetalFests.Tests.Feeds;
 [Collection(AppCollection.Name)]
 public sealed class FeedCachingTests(AppFixture fixture)
 {
-    private static string Unique(string path) => $"{path}{(path.Contains('?') ? '&' : '?')}probe={Guid.NewGuid():N}";
+    private Task<string> ColdAsync(string path) => fixture.Gateway.ColdAsync(path);
 
     /// <summary>Each feed with the TTL of the JSON it derives from (<c>/api/festivals</c> 10 min, <c>/api/festivals/{key}</c> 30 min).</summary>
     private static readonly (string Path, int Seconds)[] FeedTtls =
@@ -44,7 +44,7 @@ public sealed class FeedCachingTests(AppFixture fixture)
     [MemberData(nameof(Feeds))]
     public async Task A_repeated_read_is_a_hit_with_age_etag_and_the_ttl_of_its_json(string path, int seconds)
     {
-        var url = Unique(path);
+        var url = await ColdAsync(path);
 
         using var first = await fixture.Gateway.GetAsync(url);
         using var second = await fixture.Gateway.GetAsync(url);
@@ -65,7 +65,7 @@ public sealed class FeedCachingTests(AppFixture fixture)
     [MemberData(nameof(Calendars))]
     public async Task A_calendar_asks_subscribers_to_refresh_at_its_ttl(string path, int seconds)
     {
-        using var feed = await CalendarFeed.GetAsync(fixture.Gateway, Unique(path));
+        using var feed = await CalendarFeed.GetAsync(fixture.Gateway, await ColdAsync(path));
 
         Assert.Equal(TimeSpan.FromSeconds(seconds), feed.Response.Headers.CacheControl?.MaxAge);
         var duration = System.Xml.XmlConvert.ToString(TimeSpan.FromSeconds(seconds));
@@ -77,7 +77,7 @@ public sealed class FeedCachingTests(AppFixture fixture)
     [MemberData(nameof(Feeds))]
     public async Task If_none_match_with_the_current_etag_is_a_304(string path, int seconds)
     {
-        var url = Unique(path);
+        var url = await ColdAsync(path);
         using var first = await fixture.Gateway.GetAsync(url);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -94,7 +94,7 @@ public sealed class FeedCachingTests(AppFixture fixture)
     [MemberData(nameof(Feeds))]
     public async Task Head_answers_the_headers_of_get_without_a_body(string path, int seconds)
     {
-        var url = Unique(path);
+        var url = await ColdAsync(path);
         using var head = await fixture.Gateway.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
         using var get = await fixture.Gateway.GetAsync(url);
 
@@ -110,7 +110,7 @@ public sealed class FeedCachingTests(AppFixture fixture)
     [MemberData(nameof(FeedPaths))]
     public async Task A_client_accepting_brotli_gets_the_same_feed_compressed(string path)
     {
-        var url = Unique(path);
+        var url = await ColdAsync(path);
         using var plain = await fixture.Gateway.GetAsync(url);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
@@ -131,7 +131,7 @@ public sealed class FeedCachingTests(AppFixture fixture)
     public async Task A_feed_the_cache_passes_by_is_compressed_too(string path)
     {
         // A request with an API key is never answered from the cache: the edge's compression serves it.
-        using var request = new HttpRequestMessage(HttpMethod.Get, Unique(path));
+        using var request = new HttpRequestMessage(HttpMethod.Get, await ColdAsync(path));
         request.Headers.Add(MetalFests.ServiceDefaults.Security.RequestHeaders.ApiKey, AppFixture.ViewerKey);
         request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
         using var response = await fixture.Gateway.SendAsync(request);

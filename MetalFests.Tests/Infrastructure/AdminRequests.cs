@@ -38,6 +38,22 @@ public static class AdminRequests
     public static Task<HttpResponseMessage> AdminDeleteAsync(this HttpClient client, string path, string? key = AppFixture.AdminKey, string? ifMatch = null) =>
         client.SendAsync(HttpMethod.Delete, path, null, key, ifMatch);
 
+    /// <summary>A <c>PATCH</c> with a JSON Merge Patch body (<paramref name="mediaType"/> to send it as something else).</summary>
+    public static Task<HttpResponseMessage> MergePatchAsync(this HttpClient client, string path, string patch,
+        string? key = AppFixture.AdminKey, string? ifMatch = null, string mediaType = "application/merge-patch+json")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Patch, path) { Content = new StringContent(patch, Encoding.UTF8, mediaType) };
+        if (key is not null)
+        {
+            request.Headers.Add(RequestHeaders.ApiKey, key);
+        }
+        if (ifMatch is not null)
+        {
+            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
+        }
+        return client.SendAsync(request);
+    }
+
     public static async Task<JsonNode> JsonAsync(this HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 

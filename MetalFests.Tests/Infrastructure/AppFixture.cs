@@ -100,7 +100,12 @@ public class AppFixture : IAsyncLifetime
             .WithEnvironment("Gateway__RateLimits__PublicRatePerSecond", "10000000")
             .WithEnvironment("Gateway__RateLimits__AdminBurst", "10000000")
             .WithEnvironment("Gateway__RateLimits__AdminRatePerSecond", "10000000")
-            .WithEnvironment("Gateway__RateLimits__AdminMonthlyQuota", "10000000");
+            .WithEnvironment("Gateway__RateLimits__AdminMonthlyQuota", "10000000")
+            // The second eviction after a write (a refill window of 2 s on the real clock) would empty, at a moment
+            // no test can wait on, entries a test filled just after its set-up writes; it is proven with a fake
+            // clock instead (Edge/WriteCoherenceTests).
+            .WithEnvironment("Gateway__Cache__RefillWindow", "00:00:00");
+        Configure(builder);
         App = await builder.BuildAsync();
         using var cts = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(cts.Token);
@@ -114,6 +119,11 @@ public class AppFixture : IAsyncLifetime
             throw new InvalidOperationException($"The application did not start.{Environment.NewLine}{await OutputAsync()}", e);
         }
         Gateway = App.CreateHttpClient(ServiceNames.Gateway);
+    }
+
+    /// <summary>What one instance configures beyond the other's (before it starts).</summary>
+    protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
+    {
     }
 
     /// <summary>The last lines each project wrote (for a start that failed).</summary>
@@ -180,7 +190,28 @@ public sealed class AppCollection : ICollectionFixture<AppFixture>
 /// A second, separate instance of the whole application for the tests that write: the read tests
 /// assert the migrated db.json exactly, so writes go to a table of their own.
 /// </summary>
-public sealed class WritesFixture : AppFixture;
+public sealed class WritesFixture : AppFixture
+{
+    /// <summary>Version 1 deprecated on this date (config <c>Api:Versions:1:DeprecatedOn</c>), in the writes instance only.</summary>
+    public static readonly DateOnly V1DeprecatedOn = new(2026, 9, 1);
+
+    /// <summary>Version 1's sunset (config <c>Api:Versions:1:SunsetOn</c>).</summary>
+    public static readonly DateOnly V1SunsetOn = new(2027, 3, 1);
+
+    /// <summary>Where version 1's answers point for its migration notes (config <c>Api:Versions:1:MigrationNotes</c>).</summary>
+    public const string V1MigrationNotes = "https://metalfests.example/docs/versioning#v1-to-v2";
+
+    protected override void Configure(IDistributedApplicationTestingBuilder builder)
+    {
+        foreach (var service in new[] { ServiceNames.Festivals, ServiceNames.Catalog })
+        {
+            builder.CreateResourceBuilder<ProjectResource>(service)
+                .WithEnvironment("Api__Versions__1__DeprecatedOn", V1DeprecatedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+                .WithEnvironment("Api__Versions__1__SunsetOn", V1SunsetOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+                .WithEnvironment("Api__Versions__1__MigrationNotes", V1MigrationNotes);
+        }
+    }
+}
 
 [CollectionDefinition(Name)]
 public sealed class WritesCollection : ICollectionFixture<WritesFixture>

@@ -12,7 +12,7 @@ namespace MetalFests.Tests.ClientContract;
 public sealed class OpenApiLintTests(AppFixture fixture, ITestOutputHelper output)
 {
     public static TheoryData<string> Documents() =>
-        [RouteTable.ApiDocumentPath, .. RouteTable.DocumentedServices.Select(RouteTable.ServiceDocumentPath)];
+        [RouteTable.ApiDocumentPath, .. RouteTable.DocumentedServices.Select(service => RouteTable.ServiceDocumentPath(service))];
 
     [Theory]
     [MemberData(nameof(Documents))]

@@ -14,6 +14,7 @@ var migrator = builder.AddProject<Projects.MetalFests_Migrator>(ServiceNames.Mig
 var festivals = builder.AddProject<Projects.MetalFests_FestivalsService>(ServiceNames.Festivals)
     .WithTable(table)
     .WithAdminKey(adminKey)
+    .WithPinnedToday(builder.Configuration)
     .WaitForCompletion(migrator)
     .WithHttpHealthCheck(ServicePaths.Ready);
 

@@ -8,7 +8,8 @@ namespace MetalFests.Deploy.Edge;
 /// <summary>
 /// CloudFront keeps API answers exactly as long as the services' <c>Cache-Control</c> says (the seed's
 /// TTL table, <see cref="CacheTtl"/>): no default TTL (an answer without one is not kept), a maximum no
-/// shorter than the longest TTL the services announce; every query string in the key; br/gzip.
+/// shorter than the longest TTL the services announce; in the key only the query parameters the route
+/// accepts (the gateway's <c>QueryParameters.ByRoute</c>), no header (so not <c>X-Api-Key</c>), no cookie; br/gzip.
 /// </summary>
 public static class ApiCachePolicy
 {
@@ -18,16 +19,19 @@ public static class ApiCachePolicy
         .Where(field => field.FieldType == typeof(TimeSpan))
         .Max(field => (TimeSpan)field.GetValue(null)!);
 
-    public static CachePolicy Create(Construct scope, string id) => new(scope, id, new CachePolicyProps
+    public static CachePolicy Create(Construct scope, string id, IReadOnlyList<string> queryParameters) => new(scope, id, new CachePolicyProps
     {
-        Comment = "MetalFests API: the origin's Cache-Control decides; query strings in the key",
+        Comment = $"MetalFests API: the origin's Cache-Control decides; in the key: {Describe(queryParameters)}",
         DefaultTtl = Duration.Seconds(0),
         MinTtl = Duration.Seconds(0),
         MaxTtl = Duration.Seconds(LongestTtl.TotalSeconds),
-        QueryStringBehavior = CacheQueryStringBehavior.All(),
+        QueryStringBehavior = queryParameters.Count == 0 ? CacheQueryStringBehavior.None() : CacheQueryStringBehavior.AllowList([.. queryParameters]),
         HeaderBehavior = CacheHeaderBehavior.None(),
         CookieBehavior = CacheCookieBehavior.None(),
         EnableAcceptEncodingGzip = true,
         EnableAcceptEncodingBrotli = true,
     });
+
+    public static string Describe(IReadOnlyList<string> queryParameters) =>
+        queryParameters.Count == 0 ? "no query string" : string.Join(", ", queryParameters);
 }

@@ -6,13 +6,15 @@ using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.S3.Deployment;
 using Constructs;
 using MetalFests.Deploy.Api;
+using MetalFests.Gateway.Routing;
 using MetalFests.Gateway.Website;
 
 namespace MetalFests.Deploy.Edge;
 
 /// <summary>
 /// CloudFront: the website from a private bucket (origin access control) by default, the API for
-/// <c>/api/*</c> cached as its <c>Cache-Control</c> says, admin paths never cached, WAF in front.
+/// each public route cached as its <c>Cache-Control</c> says, admin paths and the rest of <c>/api/*</c> never
+/// cached, WAF in front.
 /// </summary>
 public sealed class EdgeDistribution : Construct
 {
@@ -41,7 +43,7 @@ public sealed class EdgeDistribution : Construct
             OriginPath = "/" + PublicApi.StageName,
             ProtocolPolicy = OriginProtocolPolicy.HTTPS_ONLY,
         });
-        var apiRequests = OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER;
+        var publicApiHeaders = ResponseHeaders.PublicApi(this);
 
         Distribution = new Distribution(this, "Distribution", new DistributionProps
         {
@@ -56,38 +58,21 @@ public sealed class EdgeDistribution : Construct
                 Origin = S3BucketOrigin.WithOriginAccessControl(WebsiteBucket),
                 ViewerProtocolPolicy = ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
                 CachePolicy = CachePolicy.CACHING_OPTIMIZED,
-                ResponseHeadersPolicy = ResponseHeaders.Website(this),
+                ResponseHeadersPolicy = ResponseHeaders.Website(this, props.WebsitePath),
                 Compress = true,
                 FunctionAssociations =
                 [
                     new FunctionAssociation { EventType = FunctionEventType.VIEWER_REQUEST, Function = PagePath() },
                 ],
             },
-            AdditionalBehaviors = new Dictionary<string, IBehaviorOptions>
-            {
-                [AdminPattern] = new BehaviorOptions
-                {
-                    Origin = apiOrigin,
-                    ViewerProtocolPolicy = ViewerProtocolPolicy.HTTPS_ONLY,
-                    AllowedMethods = AllowedMethods.ALLOW_ALL,
-                    CachePolicy = CachePolicy.CACHING_DISABLED,
-                    OriginRequestPolicy = apiRequests,
-                    ResponseHeadersPolicy = ResponseHeaders.AdminApi(this, props.AdminOrigins),
-                    Compress = true,
-                },
-                [ApiPattern] = new BehaviorOptions
-                {
-                    Origin = apiOrigin,
-                    ViewerProtocolPolicy = ViewerProtocolPolicy.HTTPS_ONLY,
-                    // Writes use public paths too (the seed's PUT /api/bands/{key}); CloudFront never caches them.
-                    AllowedMethods = AllowedMethods.ALLOW_ALL,
-                    CachedMethods = CachedMethods.CACHE_GET_HEAD_OPTIONS,
-                    CachePolicy = ApiCachePolicy.Create(this, "ApiCache"),
-                    OriginRequestPolicy = apiRequests,
-                    ResponseHeadersPolicy = ResponseHeaders.PublicApi(this),
-                    Compress = true,
-                },
-            },
+            // In order: CloudFront takes the first pattern that matches.
+            AdditionalBehaviors = new Dictionary<string, IBehaviorOptions>(
+            [
+                KeyValuePair.Create(AdminPattern, Uncached(apiOrigin, ResponseHeaders.AdminApi(this, props.AdminOrigins))),
+                .. PublicReads(apiOrigin, publicApiHeaders),
+                // The rest of /api (no route of the gateway's either): never cached, everything forwarded.
+                KeyValuePair.Create(ApiPattern, Uncached(apiOrigin, publicApiHeaders)),
+            ]),
         });
 
         if (Directory.Exists(props.WebsitePath))
@@ -99,6 +84,51 @@ public sealed class EdgeDistribution : Construct
             var message = $"No website at {props.WebsitePath} (build MetalFests.Web first): the website bucket is deployed empty.";
             Annotations.Of(this).AddWarningV2("metalfests:no-website", message);
             Console.Error.WriteLine(message);
+        }
+    }
+
+    /// <summary>Admin paths and unknown ones: never cached, every query string and header but Host forwarded.</summary>
+    private static IBehaviorOptions Uncached(IOrigin apiOrigin, IResponseHeadersPolicy headers) =>
+        Api(apiOrigin, CachePolicy.CACHING_DISABLED, OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER, headers);
+
+    /// <summary>
+    /// Every API behaviour: HTTPS, every method (writes use public paths too, the seed's PUT /api/bands/{key};
+    /// CloudFront never caches them), compressed.
+    /// </summary>
+    private static IBehaviorOptions Api(IOrigin apiOrigin, ICachePolicy cache, IOriginRequestPolicy requests, IResponseHeadersPolicy headers) => new BehaviorOptions
+    {
+        Origin = apiOrigin,
+        ViewerProtocolPolicy = ViewerProtocolPolicy.HTTPS_ONLY,
+        AllowedMethods = AllowedMethods.ALLOW_ALL,
+        CachedMethods = CachedMethods.CACHE_GET_HEAD_OPTIONS,
+        CachePolicy = cache,
+        OriginRequestPolicy = requests,
+        ResponseHeadersPolicy = headers,
+        Compress = true,
+    };
+
+    /// <summary>
+    /// A behaviour per public route prefix (<see cref="QueryParameters.ByRoute"/>, every version): the key
+    /// and the origin request carry that route's query parameters only; one cache policy and one origin
+    /// request policy per distinct list of them.
+    /// </summary>
+    private IEnumerable<KeyValuePair<string, IBehaviorOptions>> PublicReads(IOrigin apiOrigin, IResponseHeadersPolicy headers)
+    {
+        var policies = new Dictionary<string, (ICachePolicy Cache, IOriginRequestPolicy Requests)>(StringComparer.Ordinal);
+        foreach (var (prefix, names) in QueryParameters.ByRoute)
+        {
+            var list = string.Join(",", names);
+            if (!policies.TryGetValue(list, out var policy))
+            {
+                var id = $"Query({list})";
+                policy = (ApiCachePolicy.Create(this, "ApiCache" + id, names), ApiOriginRequests.Create(this, "ApiRequests" + id, names));
+                policies[list] = policy;
+            }
+            var behaviour = Api(apiOrigin, policy.Cache, policy.Requests, headers);
+            foreach (var pattern in PublicRoutePatterns.Of(prefix))
+            {
+                yield return KeyValuePair.Create(pattern, behaviour);
+            }
         }
     }
 

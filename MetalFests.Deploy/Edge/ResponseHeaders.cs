@@ -2,6 +2,8 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.CloudFront;
 using Constructs;
 using MetalFests.Gateway.Cors;
+using MetalFests.Gateway.Security;
+using MetalFests.Gateway.Website;
 using MetalFests.ServiceDefaults.Caching;
 
 namespace MetalFests.Deploy.Edge;
@@ -16,10 +18,11 @@ public static class ResponseHeaders
     /// <summary>The services' cache labels, meant for the edge only: the local gateway strips them too.</summary>
     public static readonly string[] ServiceOnlyHeaders = [SurrogateKeys.Header, SurrogateKeys.InvalidationIdHeader];
 
-    public static ResponseHeadersPolicy Website(Construct scope) => new(scope, "WebsiteHeaders", new ResponseHeadersPolicyProps
+    /// <summary>The website's: the security headers and its content security policy (<see cref="WebsitePolicy"/>).</summary>
+    public static ResponseHeadersPolicy Website(Construct scope, string websitePath) => new(scope, "WebsiteHeaders", new ResponseHeadersPolicyProps
     {
-        Comment = "MetalFests website: security headers",
-        SecurityHeadersBehavior = Security(),
+        Comment = "MetalFests website: security headers and the content security policy",
+        SecurityHeadersBehavior = Security(WebsitePolicy.ContentSecurityPolicyOf(websitePath)),
     });
 
     public static ResponseHeadersPolicy PublicApi(Construct scope) => new(scope, "PublicApiHeaders", new ResponseHeadersPolicyProps
@@ -54,17 +57,30 @@ public static class ResponseHeaders
         },
     });
 
-    private static ResponseSecurityHeadersBehavior Security() => new()
+    /// <summary>
+    /// The gateway's headers (<see cref="SecurityHeadersMiddleware"/>): <c>nosniff</c>, its referrer policy and
+    /// its HSTS (CloudFront serves HTTPS only, so always), and no other (the gateway frames nothing with
+    /// <c>X-Frame-Options</c>: the website's CSP says <c>frame-ancestors 'none'</c>).
+    /// </summary>
+    private static ResponseSecurityHeadersBehavior Security(string? contentSecurityPolicy = null)
     {
-        StrictTransportSecurity = new ResponseHeadersStrictTransportSecurity
+        var hsts = StrictTransport.Parse(SecurityHeadersMiddleware.StrictTransportSecurity);
+        return new()
         {
-            AccessControlMaxAge = Duration.Days(365),
-            IncludeSubdomains = true,
-            Override = true,
-        },
-        ContentTypeOptions = new ResponseHeadersContentTypeOptions { Override = true },
-        FrameOptions = new ResponseHeadersFrameOptions { FrameOption = HeadersFrameOption.DENY, Override = true },
-        ReferrerPolicy = new ResponseHeadersReferrerPolicy { ReferrerPolicy = HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, Override = true },
-        XssProtection = new ResponseHeadersXSSProtection { Protection = true, ModeBlock = true, Override = true },
-    };
+            StrictTransportSecurity = new ResponseHeadersStrictTransportSecurity
+            {
+                AccessControlMaxAge = Duration.Seconds(hsts.MaxAge.TotalSeconds),
+                IncludeSubdomains = hsts.IncludeSubDomains,
+                Preload = hsts.Preload,
+                Override = true,
+            },
+            ContentTypeOptions = new ResponseHeadersContentTypeOptions { Override = true },
+            ReferrerPolicy = new ResponseHeadersReferrerPolicy { ReferrerPolicy = ReferrerPolicyOf(SecurityHeadersMiddleware.ReferrerPolicy), Override = true },
+            ContentSecurityPolicy = contentSecurityPolicy is null ? null : new ResponseHeadersContentSecurityPolicy { ContentSecurityPolicy = contentSecurityPolicy, Override = true },
+        };
+    }
+
+    /// <summary><c>strict-origin-when-cross-origin</c> → <see cref="HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN"/>.</summary>
+    public static HeadersReferrerPolicy ReferrerPolicyOf(string value) =>
+        Enum.Parse<HeadersReferrerPolicy>(value.Replace('-', '_'), ignoreCase: true);
 }

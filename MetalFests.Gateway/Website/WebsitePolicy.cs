@@ -14,12 +14,18 @@ public sealed partial class WebsitePolicy
 {
     public WebsitePolicy(IOptions<WebsiteOptions> options, IWebHostEnvironment environment)
     {
-        var page = Path.Combine(Path.GetFullPath(options.Value.Root ?? "", environment.ContentRootPath), "index.html");
+        ContentSecurityPolicy = ContentSecurityPolicyOf(Path.GetFullPath(options.Value.Root ?? "", environment.ContentRootPath));
+    }
+
+    /// <summary>The policy of the website built into <paramref name="websiteRoot"/> (the deployment's CloudFront sends it too).</summary>
+    public static string ContentSecurityPolicyOf(string websiteRoot)
+    {
+        var page = Path.Combine(websiteRoot, "index.html");
         var tiles = File.Exists(page) && TilesMeta().Match(File.ReadAllText(page)) is { Success: true } match
             && Uri.TryCreate(match.Groups[1].Value.Replace("{", "").Replace("}", ""), UriKind.Absolute, out var tileUrl)
             ? " " + tileUrl.GetLeftPart(UriPartial.Authority)
             : "";
-        ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + $"img-src 'self' data: https:{tiles}; connect-src 'self'; font-src 'self'; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     }

@@ -11,6 +11,8 @@ public sealed class SurrogateHeadersTests(SynthesizedApp app)
 {
     [Theory]
     [InlineData("/api/*")]
+    [InlineData("/api/bands")]
+    [InlineData("/api/v2/festivals/*")]
     [InlineData("/api/admin/*")]
     public void ApiAnswersLoseTheServicesCacheLabels(string pathPattern)
     {

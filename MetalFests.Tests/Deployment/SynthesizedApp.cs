@@ -39,7 +39,7 @@ public sealed class SynthesizedApp : IDisposable
         var stub = Directory.CreateDirectory(Path.Combine(_folder, "stub-code")).FullName;
         File.WriteAllText(Path.Combine(stub, "bootstrap"), "#!/bin/sh\n");
         var website = Directory.CreateDirectory(Path.Combine(_folder, "stub-website")).FullName;
-        File.WriteAllText(Path.Combine(website, "index.html"), "<!doctype html><title>MetalFests</title>");
+        File.WriteAllText(Path.Combine(website, "index.html"), $$"""<!doctype html><meta name="metalfests:tiles" content="{{TileServer}}/{z}/{x}/{y}.png"><title>MetalFests</title>""");
         Directory.CreateDirectory(Path.Combine(website, "js"));
         File.WriteAllText(Path.Combine(website, FingerprintedFile), "export {};");
         File.WriteAllText(Path.Combine(website, "asset-manifest.json"), $$"""{ "immutable": ["{{FingerprintedFile}}"] }""");
@@ -61,6 +61,9 @@ public sealed class SynthesizedApp : IDisposable
         return (props, Template.FromString(main), Template.FromString(firewall), JsonNode.Parse(main)!.AsObject());
     }
 
+    /// <summary>The map's tile server the stub website's page names, as the build writes it (<c>metalfests:tiles</c>).</summary>
+    public const string TileServer = "https://tiles.example.org";
+
     /// <summary>The stub website's one fingerprinted file, listed in its asset-manifest.json as the build writes it.</summary>
     public const string FingerprintedFile = "js/app.0123456789.js";
 
@@ -70,6 +73,27 @@ public sealed class SynthesizedApp : IDisposable
 
     /// <summary>The main template as JSON, for questions the assertion library does not ask (paths, graphs).</summary>
     public JsonObject MainJson { get; }
+
+    /// <summary>CloudFront's managed CachingDisabled policy (its documented id).</summary>
+    public const string CachingDisabled = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+
+    /// <summary>The distribution's configuration.</summary>
+    public JsonNode Distribution => Resources("AWS::CloudFront::Distribution").Single().Resource["Properties"]!["DistributionConfig"]!;
+
+    /// <summary>
+    /// The behaviour CloudFront applies to a path: the first cache behaviour whose pattern (a glob: <c>*</c>
+    /// any characters, <c>?</c> one) matches, in their order, else the default one.
+    /// </summary>
+    public JsonNode BehaviourFor(string path) =>
+        Distribution["CacheBehaviors"]!.AsArray().FirstOrDefault(b => Glob(b!["PathPattern"]!.GetValue<string>()).IsMatch(path))
+        ?? Distribution["DefaultCacheBehavior"]!;
+
+    /// <summary>The properties (the <c>…Config</c> inside) of the resource a behaviour's <c>{"Ref"}</c> names.</summary>
+    public JsonNode Referenced(JsonNode reference, string config) =>
+        MainJson["Resources"]![reference["Ref"]!.GetValue<string>()]!["Properties"]![config]!;
+
+    private static System.Text.RegularExpressions.Regex Glob(string pattern) =>
+        new("^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace(@"\*", ".*").Replace(@"\?", ".") + "$");
 
     public IEnumerable<(string Id, JsonObject Resource)> Resources(string type) =>
         MainJson["Resources"]!.AsObject()

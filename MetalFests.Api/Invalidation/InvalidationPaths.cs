@@ -1,3 +1,5 @@
+using MetalFests.Api.Versioning;
+
 namespace MetalFests.Api.Invalidation;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace MetalFests.Api.Invalidation;
 /// precedes it — so <c>/api/bands/metallica/*</c> does not cover <c>/api/bands/metallica</c>, and
 /// <c>/api/bands/metallica*</c> would, but also <c>/api/bands/metallica-tribute</c>. An entity's pages are
 /// therefore its exact page plus <c>{page}/*</c>: two paths, one wildcard, nothing of another entity.
-/// <see cref="InvalidationBudget"/> then bounds the count.
+/// Every public page lives in each version (<see cref="ApiVersions.All"/>), so each path is sent once per version
+/// (<c>/api/bands/metallica</c> and <c>/api/v2/bands/metallica</c>). <see cref="InvalidationBudget"/> then bounds the count.
 /// </summary>
 public static class InvalidationPaths
 {
@@ -56,7 +59,8 @@ public static class InvalidationPaths
                     break;
             }
         }
-        return InvalidationBudget.Fit([.. paths.Distinct(StringComparer.Ordinal)]);
+        var distinct = paths.Distinct(StringComparer.Ordinal).ToList();
+        return InvalidationBudget.Fit([.. ApiVersions.All.SelectMany(version => distinct.Select(path => ApiVersions.PathOf(version, path)))]);
     }
 
     public static bool IsWildcard(string path) => path.EndsWith(Wildcard);

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MetalFests.FestivalsService.Festivals;
 
-/// <summary>Festivals' general information: <c>POST /api/admin/festivals</c>, <c>PUT /api/admin/festivals/{key}</c>.</summary>
+/// <summary>Festivals' general information: <c>POST /api/admin/festivals</c>, <c>PUT</c> and <c>PATCH /api/admin/festivals/{key}</c>.</summary>
 public static class FestivalsAdminApi
 {
     public static IEndpointRouteBuilder MapFestivalsAdminApi(this IEndpointRouteBuilder app)
@@ -26,7 +26,13 @@ public static class FestivalsAdminApi
 
         api.MapPut("/{key}", UpdateFestival).RequirePermission(Permission.Write)
             .WithName(nameof(UpdateFestival))
-            .WithSummary("Replace a festival's general information (If-Match: its ETag, optional)");
+            .WithSummary("Replace a festival's general information (If-Match: its ETag, optional)")
+            .WithDescription(PatchDocs.PutReplaces);
+
+        api.MapPatch("/{key}", PatchFestival).RequirePermission(Permission.Write)
+            .WithName(nameof(PatchFestival))
+            .WithSummary("Change some of a festival's general information (JSON Merge Patch; If-Match: its ETag, optional)")
+            .WithDescription(PatchDocs.PatchMerges);
 
         return app;
     }
@@ -59,6 +65,18 @@ public static class FestivalsAdminApi
     {
         if (Parameters.Key(key) is { } badKey) return badKey.ToResult(http);
         var done = await WriteEndpoint.RunAsync(http, root => FestivalRequest.Parse(root, key), writes.UpdateAsync, cancellationToken);
+        if (done.Error is { } error) return error.ToResult(http);
+        var (written, invalidation) = done.Value;
+        return TypedResults.Ok(new FestivalWriteResponse(true, FestivalView.From(written), invalidation));
+    }
+
+    public static async Task<Results<Ok<FestivalWriteResponse>, JsonHttpResult<ErrorEnvelope>>> PatchFestival(
+        HttpContext http, FestivalWrites writes, FestivalsStore store, string key, CancellationToken cancellationToken)
+    {
+        if (Parameters.Key(key) is { } badKey) return badKey.ToResult(http);
+        var done = await WriteEndpoint.PatchAsync(http,
+            async ct => await store.GetStampedAsync(key, ct) is { } found ? (PatchTargets.Of(found.Festival.Value), found.Festival.Stamp.Version) : null,
+            () => ApiError.NotFound("Festival", key), root => FestivalRequest.Parse(root, key), writes.UpdateAsync, cancellationToken);
         if (done.Error is { } error) return error.ToResult(http);
         var (written, invalidation) = done.Value;
         return TypedResults.Ok(new FestivalWriteResponse(true, FestivalView.From(written), invalidation));

@@ -58,6 +58,14 @@ internal static class Given
         api.AdminPutAsync(EditionPath(festival, year), AdminRequests.Edition(year, bands)).ExpectAsync(HttpStatusCode.Created);
 
     public static string EditionPath(string festival, int year = Year) => $"/api/festivals/{festival}/editions/{year}";
+
+    /// <summary>The edge's <c>X-Cache</c> for a GET of <paramref name="url"/> (<c>Miss</c>, <c>Hit</c>).</summary>
+    public static async Task<string> CacheStatusAsync(this HttpClient api, string url)
+    {
+        using var response = await api.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return string.Join(",", response.Headers.GetValues("X-Cache"));
+    }
 }
 
 /// <summary>Bands, genres and roles alike ("band", "genre", "role"): how a test creates one, reads its page and replaces it.</summary>

@@ -140,12 +140,12 @@ public sealed class MergePatchTests(WritesFixture fixture)
     {
         var band = await api.BandAsync();
         var page = $"/api/bands/{band}?probe={Guid.NewGuid():N}";
-        Assert.Equal("Miss", await CacheStatusAsync(page));
-        Assert.Equal("Hit", await CacheStatusAsync(page));
+        Assert.Equal("Miss", await api.CacheStatusAsync(page));
+        Assert.Equal("Hit", await api.CacheStatusAsync(page));
 
         await api.MergePatchAsync($"/api/bands/{band}", """{"description": "Evicted"}""").ExpectAsync(HttpStatusCode.OK);
 
-        Assert.Equal("Miss", await CacheStatusAsync(page));
+        Assert.Equal("Miss", await api.CacheStatusAsync(page));
     }
 
     [Fact]
@@ -174,12 +174,5 @@ public sealed class MergePatchTests(WritesFixture fixture)
         body["logo"] = Logo;
         await api.AdminPostAsync("/api/admin/bands", body.ToJsonString()).ExpectAsync(HttpStatusCode.Created);
         return (band, genre, role);
-    }
-
-    private async Task<string> CacheStatusAsync(string url)
-    {
-        using var response = await api.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return string.Join(",", response.Headers.GetValues("X-Cache"));
     }
 }

@@ -10,7 +10,7 @@ namespace MetalFests.Tests.CloudFront;
 /// precedes it; nothing else), within its limit of 15 wildcard paths in progress — and no page of an entity the
 /// write did not touch, even one whose key starts with the written one's. Which pages changed is measured, not
 /// predicted: every page of the spec's routes for the entities involved is read from the services before and after
-/// the write, and those whose answer differs are the changed ones.
+/// the write, and those whose answer differs are the changed ones — version 2's band lists among them.
 /// </summary>
 [Collection(WritesCollection.Name)]
 public sealed class InvalidationCoverageTests(WritesFixture fixture) : IAsyncLifetime
@@ -164,6 +164,8 @@ public sealed class InvalidationCoverageTests(WritesFixture fixture) : IAsyncLif
         public IReadOnlyList<string> Pages() =>
         [
             $"/api/bands?q={Band}", $"/api/bands/reviewed?q={Band}", $"/api/bands/unreviewed?q={Band}", "/api/genres", "/api/roles",
+            // Version 2's band lists (cursor paging): a deployment without the gateway must invalidate them too.
+            $"/api/v2/bands?q={Band}", $"/api/v2/bands/reviewed?q={Band}", $"/api/v2/bands/unreviewed?q={Band}",
             .. Festivals.Append(FestivalBystander).Select(f => $"/api/festivals?q={f}"),
             .. Festivals.Append(FestivalBystander).SelectMany(f => new[]
             {

@@ -1,4 +1,5 @@
 using System.Net;
+using MetalFests.ServiceDefaults;
 using MetalFests.ServiceDefaults.Security;
 using MetalFests.Tests.Infrastructure;
 using static MetalFests.Tests.AdminApi.Given;
@@ -16,7 +17,7 @@ public sealed class WritePermissionTests(WritesFixture fixture)
     private readonly HttpClient api = fixture.Gateway;
 
     /// <summary>A request, and for a write the check that it left everything as it was.</summary>
-    private sealed record Call(HttpMethod Method, string Path, object? Body = null, Func<Task>? AssertUnchanged = null);
+    private sealed record Call(HttpMethod Method, string Path, object? Body = null, Func<Task>? AssertUnchanged = null, string ContentType = "application/json");
 
     /// <summary>
     /// One endpoint, named "METHOD /template" as its OpenAPI document names it: the permission it needs, a call
@@ -85,6 +86,32 @@ public sealed class WritePermissionTests(WritesFixture fixture)
         ["PUT /api/admin/roles/{key}"] = new(Permission.Write,
             t => t.RenameAsync("role", key => $"/api/admin/roles/{key}"),
             () => new(HttpMethod.Put, $"/api/admin/roles/{Unknown()}", new { name = "Role", category = "voice" }), HttpStatusCode.NotFound),
+        ["PATCH /api/admin/festivals/{key}"] = new(Permission.Write,
+            async t =>
+            {
+                var festival = await t.api.FestivalAsync();
+                return new(HttpMethod.Patch, $"/api/admin/festivals/{festival}", new { name = "Renamed" },
+                    () => t.AssertNameAsync($"/api/festivals/{festival}", "festival", FestivalName(festival)), MediaTypes.MergePatch);
+            },
+            () => new(HttpMethod.Patch, $"/api/admin/festivals/{Unknown()}", new { name = "Renamed" }, null, MediaTypes.MergePatch), HttpStatusCode.NotFound),
+        ["PATCH /api/festivals/{key}/editions/{year}"] = new(Permission.Write,
+            t => t.RepriceEditionAsync(festival => EditionPath(festival)),
+            () => new(HttpMethod.Patch, EditionPath(Unknown()), new { ticketPrice = 1 }, null, MediaTypes.MergePatch), HttpStatusCode.NotFound),
+        ["PATCH /api/admin/festivals/{key}/editions/{year}"] = new(Permission.Write,
+            t => t.RepriceEditionAsync(festival => $"/api/admin/festivals/{festival}/editions/{Year}"),
+            () => new(HttpMethod.Patch, $"/api/admin/festivals/{Unknown()}/editions/{Year}", new { ticketPrice = 1 }, null, MediaTypes.MergePatch), HttpStatusCode.NotFound),
+        ["PATCH /api/admin/bands/{key}"] = new(Permission.Write,
+            t => t.PatchNameAsync("band", key => $"/api/admin/bands/{key}"),
+            () => new(HttpMethod.Patch, $"/api/admin/bands/{Unknown()}", new { name = "Renamed" }, null, MediaTypes.MergePatch), HttpStatusCode.NotFound),
+        ["PATCH /api/bands/{key}"] = new(Permission.Write,
+            t => t.PatchNameAsync("band", key => $"/api/bands/{key}"),
+            () => new(HttpMethod.Patch, $"/api/bands/{Unknown()}", new { name = "Renamed" }, null, MediaTypes.MergePatch), HttpStatusCode.NotFound),
+        ["PATCH /api/admin/genres/{key}"] = new(Permission.Write,
+            t => t.PatchNameAsync("genre", key => $"/api/admin/genres/{key}"),
+            () => new(HttpMethod.Patch, $"/api/admin/genres/{Unknown()}", new { name = "Renamed" }, null, MediaTypes.MergePatch), HttpStatusCode.NotFound),
+        ["PATCH /api/admin/roles/{key}"] = new(Permission.Write,
+            t => t.PatchNameAsync("role", key => $"/api/admin/roles/{key}"),
+            () => new(HttpMethod.Patch, $"/api/admin/roles/{Unknown()}", new { name = "Renamed" }, null, MediaTypes.MergePatch), HttpStatusCode.NotFound),
         ["GET /api/admin/health"] = new(Permission.Read,
             _ => Task.FromResult(new Call(HttpMethod.Get, "/api/admin/health")),
             () => new(HttpMethod.Get, "/api/admin/health"), HttpStatusCode.OK),
@@ -214,7 +241,7 @@ public sealed class WritePermissionTests(WritesFixture fixture)
         var definition = Endpoints[endpoint];
         var call = definition.Harmless();
 
-        using var response = await api.SendAsync(call.Method, call.Path, call.Body, Keys[key].Key);
+        using var response = await api.SendAsync(call.Method, call.Path, call.Body, Keys[key].Key, contentType: call.ContentType);
 
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == definition.HarmlessStatus, $"{endpoint} with the {key} key: {(int)response.StatusCode} {body}");
@@ -227,7 +254,7 @@ public sealed class WritePermissionTests(WritesFixture fixture)
         var definition = Endpoints[endpoint];
         var call = await definition.Effective(this);
 
-        var error = await api.SendAsync(call.Method, call.Path, call.Body, key).ExpectErrorAsync(status, code);
+        var error = await api.SendAsync(call.Method, call.Path, call.Body, key, contentType: call.ContentType).ExpectErrorAsync(status, code);
 
         if (status == HttpStatusCode.Forbidden)
         {
@@ -263,6 +290,24 @@ public sealed class WritePermissionTests(WritesFixture fixture)
         var key = await api.CreateAsync(kind);
         var name = await api.NameAsync(kind, key);
         return new(HttpMethod.Put, path(key), CatalogEntity.Replacement(kind, "Renamed"), async () => Assert.Equal(name, await api.NameAsync(kind, key)));
+    }
+
+    /// <summary>A merge patch of the name of a band, genre or role of the test's own; afterwards its name must be the one it had.</summary>
+    private async Task<Call> PatchNameAsync(string kind, Func<string, string> path)
+    {
+        var key = await api.CreateAsync(kind);
+        var name = await api.NameAsync(kind, key);
+        return new(HttpMethod.Patch, path(key), new { name = "Renamed" }, async () => Assert.Equal(name, await api.NameAsync(kind, key)), MediaTypes.MergePatch);
+    }
+
+    /// <summary>A merge patch of an edition's price on a new festival; afterwards the price must be the one it had.</summary>
+    private async Task<Call> RepriceEditionAsync(Func<string, string> path)
+    {
+        var festival = await api.FestivalAsync();
+        await api.EditionAsync(festival, Year, "metallica");
+        var price = (decimal?)(await api.FreshAsync(EditionPath(festival)))["edition"]!["ticketPrice"];
+        return new(HttpMethod.Patch, path(festival), new { ticketPrice = 1 },
+            async () => Assert.Equal(price, (decimal?)(await api.FreshAsync(EditionPath(festival)))["edition"]!["ticketPrice"]), MediaTypes.MergePatch);
     }
 
     private async Task AssertNameAsync(string path, string entity, string name) =>

@@ -10,13 +10,13 @@ namespace MetalFests.Tests.Infrastructure;
 public static class AdminRequests
 {
     public static Task<HttpResponseMessage> SendAsync(this HttpClient client, HttpMethod method, string path, object? body,
-        string? key = AppFixture.AdminKey, string? ifMatch = null)
+        string? key = AppFixture.AdminKey, string? ifMatch = null, string contentType = "application/json")
     {
         var request = new HttpRequestMessage(method, path);
         if (body is not null)
         {
             var json = body as string ?? JsonSerializer.Serialize(body, Json);
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+            request.Content = new StringContent(json, Encoding.UTF8, contentType);
         }
         if (key is not null)
         {

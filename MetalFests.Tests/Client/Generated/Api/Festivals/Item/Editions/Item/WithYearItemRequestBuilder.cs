@@ -67,7 +67,48 @@ namespace MetalFests.Tests.Client.Generated.Api.Festivals.Item.Editions.Item
             return await RequestAdapter.SendAsync<global::MetalFests.Tests.Client.Generated.Models.EditionResponse>(requestInfo, global::MetalFests.Tests.Client.Generated.Models.EditionResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Needs an API key with the write permission.
+        /// PATCH MERGES (JSON Merge Patch, RFC 7396; Content-Type: application/merge-patch+json, anything else is a 415): only the fields in the body change, a field set to null is removed, an array (genreKeys, members, bands) replaces the stored one whole. The result is validated as a PUT body (400 naming the field; a required field cannot be removed) and written as a PUT is: If-Match (412 when stale), audit, cache eviction, all or nothing. Needs an API key with the write permission.
+        /// </summary>
+        /// <returns>A <see cref="global::MetalFests.Tests.Client.Generated.Models.EditionWriteResponse"/></returns>
+        /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 400 status code</exception>
+        /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 401 status code</exception>
+        /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 403 status code</exception>
+        /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 404 status code</exception>
+        /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 405 status code</exception>
+        /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 409 status code</exception>
+        /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 412 status code</exception>
+        /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 429 status code</exception>
+        /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 500 status code</exception>
+        /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 503 status code</exception>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public async Task<global::MetalFests.Tests.Client.Generated.Models.EditionWriteResponse?> PatchAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#nullable restore
+#else
+        public async Task<global::MetalFests.Tests.Client.Generated.Models.EditionWriteResponse> PatchAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#endif
+            var requestInfo = ToPatchRequestInformation(requestConfiguration);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
+                { "401", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
+                { "403", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
+                { "404", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
+                { "405", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
+                { "409", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
+                { "412", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
+                { "429", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
+                { "500", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
+                { "503", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::MetalFests.Tests.Client.Generated.Models.EditionWriteResponse>(requestInfo, global::MetalFests.Tests.Client.Generated.Models.EditionWriteResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+        }
+        /// <summary>
+        /// PUT REPLACES the whole entity: a field left out of the body is removed (an optional one) or refused (a required one). To change some fields only, use PATCH. Needs an API key with the write permission.
         /// </summary>
         /// <returns>A <see cref="global::MetalFests.Tests.Client.Generated.Models.EditionWriteResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -133,7 +174,26 @@ namespace MetalFests.Tests.Client.Generated.Api.Festivals.Item.Editions.Item
             return requestInfo;
         }
         /// <summary>
-        /// Needs an API key with the write permission.
+        /// PATCH MERGES (JSON Merge Patch, RFC 7396; Content-Type: application/merge-patch+json, anything else is a 415): only the fields in the body change, a field set to null is removed, an array (genreKeys, members, bands) replaces the stored one whole. The result is validated as a PUT body (400 naming the field; a required field cannot be removed) and written as a PUT is: If-Match (412 when stale), audit, cache eviction, all or nothing. Needs an API key with the write permission.
+        /// </summary>
+        /// <returns>A <see cref="RequestInformation"/></returns>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public RequestInformation ToPatchRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        {
+#nullable restore
+#else
+        public RequestInformation ToPatchRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        {
+#endif
+            var requestInfo = new RequestInformation(Method.PATCH, UrlTemplate, PathParameters);
+            requestInfo.Configure(requestConfiguration);
+            requestInfo.Headers.TryAdd("Accept", "application/json");
+            return requestInfo;
+        }
+        /// <summary>
+        /// PUT REPLACES the whole entity: a field left out of the body is removed (an optional one) or refused (a required one). To change some fields only, use PATCH. Needs an API key with the write permission.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -14,7 +14,7 @@ public sealed class MethodNotAllowedTests(AppFixture fixture)
     [InlineData("POST", "/api/festivals", "GET HEAD")]
     [InlineData("DELETE", "/api/festivals/hellfest", "GET HEAD")]
     [InlineData("PUT", "/api/festivals/hellfest/editions", "GET HEAD")]
-    [InlineData("POST", "/api/festivals/hellfest/editions/2026", "GET HEAD PUT")]
+    [InlineData("POST", "/api/festivals/hellfest/editions/2026", "GET HEAD PATCH PUT")]
     [InlineData("DELETE", "/api/festivals/upcoming", "GET HEAD")]
     [InlineData("POST", "/api/bands", "GET HEAD")]
     [InlineData("POST", "/api/bands/pod", "GET HEAD PATCH PUT")]

@@ -7,6 +7,7 @@ using Amazon.CDK.AWS.Logs;
 using Constructs;
 using MetalFests.Api.Invalidation;
 using MetalFests.ServiceDefaults;
+using MetalFests.Deploy.Api;
 using MetalFests.Deploy.Security;
 using MetalFests.ServiceDefaults.Security;
 using MetalFests.Storage;
@@ -86,17 +87,21 @@ public sealed class ServiceFunction : Construct
     }
 
     /// <summary>
-    /// Writes invalidate CloudFront's copies: the invalidation provider and the distribution, and the
-    /// two calls on that one distribution.
+    /// Writes invalidate CloudFront's copies: the invalidation provider and the distribution, and
+    /// <c>CreateInvalidation</c> on that one distribution; the service that answers the manual cache
+    /// endpoints (<see cref="ApiRoutes.CacheAdminService"/>) also reads an invalidation's status.
     /// </summary>
     public void AllowInvalidation(IDistribution distribution)
     {
+        string[] actions = Service.Name == ApiRoutes.CacheAdminService
+            ? ["cloudfront:CreateInvalidation", "cloudfront:GetInvalidation"]
+            : ["cloudfront:CreateInvalidation"];
         Function.AddEnvironment(CacheInvalidationOptions.ProviderVariable, CacheInvalidationOptions.CloudFrontProvider);
         Function.AddEnvironment(CacheInvalidationOptions.DistributionIdVariable, distribution.DistributionId);
         Function.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "Invalidation",
-            Actions = ["cloudfront:CreateInvalidation", "cloudfront:GetInvalidation"],
+            Actions = actions,
             Resources = [Stack.Of(this).FormatArn(new ArnComponents
             {
                 Service = "cloudfront",

@@ -1,5 +1,7 @@
+using MetalFests.Api.Http;
 using MetalFests.ServiceDefaults;
 using MetalFests.Storage;
+using MetalFests.Storage.Reads;
 using Microsoft.AspNetCore.Http;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -11,6 +13,15 @@ public static class PublicApiEndpoints
         app.MapOpenApi(ServicePaths.OpenApiDocumentPattern);
         app.MapGet(ServicePaths.DynamoDbRequests, () => TypedResults.Ok(StorageTelemetry.RequestTotals()))
             .ExcludeFromDescription();
+        app.MapGet(ServicePaths.DynamoDbCapacity, () => TypedResults.Ok(StorageTelemetry.CapacityTotals()))
+            .ExcludeFromDescription();
+        app.MapGet(ServicePaths.Memory, (PartitionCache memory) =>
+            {
+                var heap = GC.GetTotalMemory(forceFullCollection: true);
+                return TypedResults.Ok(new MemoryUse(heap, Environment.WorkingSet, memory.Count));
+            })
+            .ExcludeFromDescription();
         return app;
     }
 }
+

@@ -19,4 +19,10 @@ public static class ServicePaths
 
     /// <summary>DynamoDB requests the process has made, per operation: what the benchmarks count.</summary>
     public const string DynamoDbRequests = "/internal/dynamodb-requests";
+
+    /// <summary>Per route: requests answered and the DynamoDB read capacity they consumed (what the benchmarks count).</summary>
+    public const string DynamoDbCapacity = "/internal/dynamodb-capacity";
+
+    /// <summary>The process's managed heap after a full collection and the partitions it holds in memory.</summary>
+    public const string Memory = "/internal/memory";
 }

@@ -40,7 +40,14 @@ public sealed class MetalFestsTable
         {
             var started = Stopwatch.GetTimestamp();
             using var activity = StorageTelemetry.Start("GetItem", Name);
-            var response = await client.GetItemAsync(new GetItemRequest { TableName = Name, Key = Key(pk, sk), ConsistentRead = consistent }, cancellationToken);
+            var response = await client.GetItemAsync(new GetItemRequest
+            {
+                TableName = Name,
+                Key = Key(pk, sk),
+                ConsistentRead = consistent,
+                ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+            }, cancellationToken);
+            StorageTelemetry.Consumed("GetItem", activity, [response.ConsumedCapacity]);
             var item = response.Item is { Count: > 0 } found ? found : null;
             if (item is null || !WriteJournal.IsMarked(item) || !await Journal.SettleAsync([item], started, cancellationToken))
             {
@@ -53,9 +60,11 @@ public sealed class MetalFestsTable
     private async Task<QueryResponse> QueryPageAsync(QueryRequest request, CancellationToken cancellationToken)
     {
         request.TableName = Name;
+        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
         using var activity = StorageTelemetry.Start("Query", Name);
         activity?.SetTag("aws.dynamodb.index_name", request.IndexName);
         var response = await client.QueryAsync(request, cancellationToken);
+        StorageTelemetry.Consumed("Query", activity, [response.ConsumedCapacity]);
         activity?.SetTag("aws.dynamodb.count", response.Count);
         return response;
     }
@@ -130,7 +139,12 @@ public sealed class MetalFestsTable
         {
             await BackOffAsync(attempt, cancellationToken);
             using var activity = StorageTelemetry.Start("BatchGetItem", Name);
-            var response = await client.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = new() { [Name] = pending } }, cancellationToken);
+            var response = await client.BatchGetItemAsync(new BatchGetItemRequest
+            {
+                RequestItems = new() { [Name] = pending },
+                ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+            }, cancellationToken);
+            StorageTelemetry.Consumed("BatchGetItem", activity, response.ConsumedCapacity);
             if (response.Responses?.TryGetValue(Name, out var found) == true)
             {
                 results.AddRange(found);

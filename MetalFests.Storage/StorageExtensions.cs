@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.Hosting;
 
 using MetalFests.Storage;
+using MetalFests.Storage.Reads;
 using MetalFests.Storage.Stores;
 using MetalFests.Storage.Writes;
 
@@ -18,6 +19,7 @@ public static class StorageExtensions
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.SectionName));
         builder.Services.AddSingleton(sp => DynamoDbClientFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         builder.Services.AddSingleton<MetalFestsTable>();
+        builder.Services.AddSingleton<PartitionCache>();
         builder.Services.AddSingleton<FestivalsStore>();
         builder.Services.AddSingleton<CatalogStore>();
         builder.Services.AddSingleton<AdminStore>();

@@ -44,6 +44,9 @@ public static class TableLayout
         public const string JournalPage = "JOURNAL_PAGE";
         public const string Audit = "AUDIT";
 
+        /// <summary>A shard of a memory-served partition's version (see <see cref="VersionPk"/>).</summary>
+        public const string PartitionVersion = "PARTITION_VERSION";
+
         /// <summary>Items that hold an entity; every other type above is derived from them.</summary>
         public static readonly IReadOnlySet<string> Entities = new HashSet<string> { Festival, Edition, Band, Genre, Role };
 
@@ -57,8 +60,10 @@ public static class TableLayout
     // Partition keys of entities and their adjacency lists.
     public static string FestivalPk(string festival) => "FESTIVAL#" + festival;
     public static string BandPk(string band) => "BAND#" + band;
-    public static string GenrePk(string genre) => "GENRE#" + genre;
-    public static string RolePk(string role) => "ROLE#" + role;
+    public const string GenrePkPrefix = "GENRE#";
+    public const string RolePkPrefix = "ROLE#";
+    public static string GenrePk(string genre) => GenrePkPrefix + genre;
+    public static string RolePk(string role) => RolePkPrefix + role;
 
     // Partitions holding the list rows of the public list endpoints.
     public const string FestivalsListPk = "METADATA#FESTIVALS";
@@ -118,4 +123,18 @@ public static class TableLayout
     /// <summary>The audit log: one partition, newest last by sort key (time, then a unique id).</summary>
     public const string AuditPk = "AUDIT";
     public static string AuditSk(DateTime at, string id) => $"{at.ToUniversalTime():yyyy-MM-ddTHH:mm:ss.fffZ}#{id}";
+
+    // Partitions each service keeps in memory (Reads/PartitionCache.cs): the four list partitions and
+    // the genres' and roles' partitions (their bands and members). Every write that changes an item of
+    // one puts a new token on the version shard of that item's sort key, in its own commit; a reader
+    // revalidates its copy with one strongly consistent Query of the partition's version shards.
+    // Sharded so that writes of unrelated rows (two bands) touch different version items: on DynamoDB,
+    // two transactions touching one item conflict (Reads/PartitionVersions.cs).
+    public static bool IsServedFromMemory(string pk) =>
+        pk is FestivalsListPk or BandsListPk or GenresListPk or RolesListPk
+        || pk.StartsWith(GenrePkPrefix, StringComparison.Ordinal) || pk.StartsWith(RolePkPrefix, StringComparison.Ordinal);
+
+    public const int VersionShards = 8;
+    public static string VersionPk(string partition) => "VERSION#" + partition;
+    public static string VersionShardSk(int shard) => $"SHARD#{shard:D2}";
 }

@@ -1,11 +1,18 @@
 using MetalFests.Api.Http;
+using MetalFests.Api.Search;
 using MetalFests.Storage.Model;
 
 namespace MetalFests.CatalogService.Bands;
 
-/// <summary>List filters beyond the seed: <c>q</c> (name contains, any case), <c>country</c>, <c>genre</c> (a genre key).</summary>
+/// <summary>
+/// List filters beyond the seed: <c>q</c> (a word of the name starts with it, by the search policy
+/// <see cref="SearchText"/>), <c>country</c> (the same name under that policy), <c>genre</c> (a genre key).
+/// </summary>
 public sealed record BandFilters(string? Query, string? Country, string? Genre)
 {
+    private const int NameField = 0;
+    private const int CountryField = 1;
+
     public static Validated<BandFilters> Parse(string? q, string? country, string? genre)
     {
         var query = Parameters.Search(q);
@@ -17,11 +24,23 @@ public sealed record BandFilters(string? Query, string? Country, string? Genre)
         return new BandFilters(query.Value, countryName.Value, genreKey.Value);
     }
 
-    public IReadOnlyList<BandSummary> Apply(IEnumerable<BandSummary> rows) =>
-    [
-        .. rows
-            .Where(r => Query is null || r.Name.Contains(Query, StringComparison.OrdinalIgnoreCase))
-            .Where(r => Country is null || string.Equals(r.Country, Country, StringComparison.OrdinalIgnoreCase))
-            .Where(r => Genre is null || r.GenreKeys.Contains(Genre)),
-    ];
+    /// <summary>
+    /// The rows kept; with <c>q</c> and <paramref name="ranked"/>, exact and prefix matches of the name
+    /// first (version 1), else in the rows' (key) order (version 2's cursor walks keys).
+    /// </summary>
+    public IReadOnlyList<BandSummary> Apply(IReadOnlyList<BandSummary> rows, bool ranked)
+    {
+        var index = SearchIndex<BandSummary>.For(rows, r => [r.Name, r.Country]);
+        IEnumerable<BandSummary> selected = rows;
+        if (Query is not null)
+        {
+            var found = index.Find(Query, searched: CountryField);
+            selected = ranked ? found : rows.Where(new HashSet<BandSummary>(found, ReferenceEqualityComparer.Instance).Contains);
+        }
+        if (Country is not null)
+        {
+            selected = selected.Where(new HashSet<BandSummary>(index.Equal(CountryField, Country), ReferenceEqualityComparer.Instance).Contains);
+        }
+        return [.. selected.Where(r => Genre is null || r.GenreKeys.Contains(Genre))];
+    }
 }

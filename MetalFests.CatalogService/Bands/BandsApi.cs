@@ -43,7 +43,7 @@ public static class BandsApi
         api.MapRead("", ListBands)
             .WithName(nameof(ListBands))
             .WithSummary("All bands' metadata, paginated")
-            .WithDescription("Filters: reviewed (true/false), q (name contains), country, genre (a genre key).")
+            .WithDescription("Filters: reviewed (true/false), q (a word of the name starts with it, any case, accents ignored; exact and prefix matches first), country, genre (a genre key).")
             .CacheFor(CacheTtl.Bands);
 
         api.MapRead("/reviewed", (HttpContext http, CatalogStore store, string? limit, string? offset, string? q, string? country, string? genre, CancellationToken ct) =>
@@ -62,7 +62,7 @@ public static class BandsApi
     private const string CursorDescription =
         "Version 2 pages by an opaque cursor instead of offsets: pass a page's `next` back as `cursor` for the page after it " +
         "(`next` is null on the last page). Bands come in key order and the walk continues after the last key seen, so bands " +
-        "written meanwhile never make it skip or repeat one. Filters as in version 1: reviewed (true/false), q (name contains), " +
+        "written meanwhile never make it skip or repeat one. Filters as in version 1: reviewed (true/false), q (a word of the name starts with it; in key order here), " +
         "country, genre (a genre key); `limit` 100 (max 500). A cursor not issued by the API is a 400 naming `cursor`.";
 
     /// <summary>Version 2: pages by an opaque cursor (<see cref="Cursor"/>).</summary>
@@ -104,7 +104,7 @@ public static class BandsApi
         var filters = BandFilters.Parse(q, country, genre);
         if (filters.Error is { } e4) return e4.ToResult(http);
 
-        var rows = filters.Value!.Apply(await store.ListBandsAsync(status.Value, cancellationToken));
+        var rows = filters.Value!.Apply(await store.ListBandsAsync(status.Value, cancellationToken), ranked: false);
         var (page, next) = Cursor.Page(rows, r => r.Key, after.Value, paging.Value!.Limit);
         return TypedResults.Ok(new BandCursorPage(page, page.Count, paging.Value.Limit, next));
     }
@@ -122,7 +122,7 @@ public static class BandsApi
         var filters = BandFilters.Parse(q, country, genre);
         if (filters.Error is { } e3) return e3.ToResult(http);
 
-        var rows = filters.Value!.Apply(await store.ListBandsAsync(status.Value, cancellationToken));
+        var rows = filters.Value!.Apply(await store.ListBandsAsync(status.Value, cancellationToken), ranked: true);
         var page = paging.Value!.Apply(rows);
         return TypedResults.Ok(new BandPage(page, page.Count, rows.Count, paging.Value.Limit, paging.Value.Offset));
     }

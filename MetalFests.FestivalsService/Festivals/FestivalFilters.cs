@@ -1,12 +1,15 @@
 using System.Globalization;
 using MetalFests.Api.Http;
+using MetalFests.Api.Search;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.Storage.Model;
 
 namespace MetalFests.FestivalsService.Festivals;
 
 /// <summary>
-/// The list filters beyond the seed: <c>q</c> (name contains, any case), <c>country</c>,
+/// The list filters beyond the seed: <c>q</c> (a word of the name, location or country starts with it,
+/// by the search policy <see cref="SearchText"/>: name matches first, exact and prefix ones first of all),
+/// <c>country</c> (the same name under that policy),
 /// <c>from</c>/<c>to</c> (the latest edition overlaps the range) and <c>near=lat,lng</c> with an
 /// optional <c>radiusKm</c> (rows gain <c>distanceKm</c> and come nearest first).
 /// </summary>
@@ -46,11 +49,17 @@ public sealed record FestivalFilters(string? Query, string? Country, DateOnly? F
         return new FestivalFilters(query.Value, countryName.Value, fromDate.Value, toDate.Value, point.Value, radius);
     }
 
-    public IReadOnlyList<FestivalSummary> Apply(IEnumerable<FestivalSummary> rows)
+    private const int CountryField = 2;
+
+    public IReadOnlyList<FestivalSummary> Apply(IReadOnlyList<FestivalSummary> rows)
     {
-        var selected = rows
-            .Where(r => Query is null || r.FestivalName.Contains(Query, StringComparison.OrdinalIgnoreCase))
-            .Where(r => Country is null || string.Equals(r.Country, Country, StringComparison.OrdinalIgnoreCase))
+        var index = SearchIndex<FestivalSummary>.For(rows, r => [r.FestivalName, r.Location, r.Country]);
+        IEnumerable<FestivalSummary> matched = Query is null ? rows : index.Find(Query);
+        if (Country is not null)
+        {
+            matched = matched.Where(new HashSet<FestivalSummary>(index.Equal(CountryField, Country), ReferenceEqualityComparer.Instance).Contains);
+        }
+        var selected = matched
             .Where(r => From is null || r.LatestEdition?.Dates.End >= From)
             .Where(r => To is null || r.LatestEdition?.Dates.Start <= To);
         if (Near is not { } point)

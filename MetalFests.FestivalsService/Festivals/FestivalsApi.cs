@@ -18,7 +18,7 @@ public static class FestivalsApi
             api.MapRead("", ListFestivals)
                 .WithName(nameof(ListFestivals))
                 .WithSummary("All festivals with their latest edition")
-                .WithDescription("Filters: q (name contains), country, from/to (latest edition overlaps the dates), near=lat,lng and radiusKm (adds distanceKm, nearest first).")
+                .WithDescription("Filters: q (a word of the name, location or country starts with it, any case, accents ignored; name matches first, exact and prefix ones first of all), country, from/to (latest edition overlaps the dates), near=lat,lng and radiusKm (adds distanceKm, nearest first).")
                 .CacheFor(CacheTtl.Festivals);
 
             api.MapRead("/upcoming", ListUpcomingFestivals)

@@ -1,27 +1,37 @@
 using Amazon.DynamoDBv2.Model;
 using MetalFests.Storage.Model;
+using MetalFests.Storage.Reads;
 
 namespace MetalFests.Storage.Stores;
 
 /// <summary>An entity and its version: the page of exactly one entity answers with it as its ETag.</summary>
 public sealed record Versioned<T>(T Value, long Version);
 
-/// <summary>The catalog service's access patterns (bands, genres, roles): each a Query, GetItem or BatchGetItem.</summary>
-public sealed class CatalogStore(MetalFestsTable table)
+/// <summary>The band list partition as served from memory: every row, and the rows of each review status (GSI3's partitions).</summary>
+public sealed record BandRows(IReadOnlyList<BandSummary> All, IReadOnlyList<BandSummary> Reviewed, IReadOnlyList<BandSummary> Unreviewed)
 {
-    /// <summary>Band list rows: all (one partition) or those of one review status (GSI3).</summary>
+    public static BandRows Read(List<Dictionary<string, AttributeValue>> items)
+    {
+        IReadOnlyList<BandSummary> Where(string gsi3Pk) =>
+            [.. items.Where(i => i.TryGetValue(TableLayout.Gsi3PK, out var pk) && pk.S == gsi3Pk).Select(Items.ReadBandSummary)];
+        return new([.. items.Select(Items.ReadBandSummary)], Where(TableLayout.BandsReviewed), Where(TableLayout.BandsUnreviewed));
+    }
+}
+
+/// <summary>
+/// The catalog service's access patterns (bands, genres, roles): each a Query, GetItem or BatchGetItem;
+/// the lists and the genres' and roles' partitions from memory, revalidated per request (<see cref="PartitionCache"/>).
+/// </summary>
+public sealed class CatalogStore(MetalFestsTable table, PartitionCache memory)
+{
+    /// <summary>
+    /// Band list rows in key order: all (one partition) or those of one review status (what GSI3 holds).
+    /// The same list instance until the partition changes.
+    /// </summary>
     public async Task<IReadOnlyList<BandSummary>> ListBandsAsync(bool? reviewed, CancellationToken cancellationToken)
     {
-        var items = reviewed is { } status
-            ? await table.QueryAllAsync(new QueryRequest
-            {
-                IndexName = TableLayout.Gsi3,
-                KeyConditionExpression = "#pk = :pk",
-                ExpressionAttributeNames = new() { ["#pk"] = TableLayout.Gsi3PK },
-                ExpressionAttributeValues = new() { [":pk"] = new AttributeValue(TableLayout.ReviewPk(status)) },
-            }, cancellationToken)
-            : await table.QueryPartitionAsync(TableLayout.BandsListPk, cancellationToken);
-        return [.. items.Select(Items.ReadBandSummary)];
+        var rows = await memory.GetAsync(TableLayout.BandsListPk, BandRows.Read, cancellationToken);
+        return reviewed switch { true => rows.Reviewed, false => rows.Unreviewed, null => rows.All };
     }
 
     /// <summary>A band with the genres and roles it references (copied into its item): one GetItem.</summary>
@@ -46,34 +56,33 @@ public sealed class CatalogStore(MetalFestsTable table)
     }
 
     public async Task<IReadOnlyList<Genre>> ListGenresAsync(CancellationToken cancellationToken) =>
-        [.. (await table.QueryPartitionAsync(TableLayout.GenresListPk, cancellationToken)).Select(Items.ReadGenre)];
+        await memory.GetAsync<IReadOnlyList<Genre>>(TableLayout.GenresListPk, items => [.. items.Select(Items.ReadGenre)], cancellationToken);
 
     public async Task<Versioned<Genre>?> GetGenreAsync(string key, CancellationToken cancellationToken) =>
         await table.GetAsync(TableLayout.GenrePk(key), TableLayout.Metadata, cancellationToken) is { } item ? new(Items.ReadGenre(item), Items.VersionOf(item)) : null;
 
-    /// <summary>A genre and its bands (one partition).</summary>
-    public async Task<(Genre Genre, IReadOnlyList<GenreBand> Bands)?> GetGenreBandsAsync(string key, CancellationToken cancellationToken)
-    {
-        var items = await table.QueryPartitionAsync(TableLayout.GenrePk(key), cancellationToken);
-        var genre = items.FirstOrDefault(i => Items.TypeOf(i) == TableLayout.Types.Genre);
-        return genre is null
-            ? null
-            : (Items.ReadGenre(genre), [.. items.Where(i => Items.TypeOf(i) == TableLayout.Types.GenreBand).Select(Items.ReadGenreBand)]);
-    }
+    /// <summary>A genre and its bands (one partition, from memory).</summary>
+    public async Task<(Genre Genre, IReadOnlyList<GenreBand> Bands)?> GetGenreBandsAsync(string key, CancellationToken cancellationToken) =>
+        (await memory.GetAsync(TableLayout.GenrePk(key), Adjacency<Genre, GenreBand>.Reader(TableLayout.Types.Genre, Items.ReadGenre, TableLayout.Types.GenreBand, Items.ReadGenreBand), cancellationToken)).Found;
 
     public async Task<IReadOnlyList<Role>> ListRolesAsync(CancellationToken cancellationToken) =>
-        [.. (await table.QueryPartitionAsync(TableLayout.RolesListPk, cancellationToken)).Select(Items.ReadRole)];
+        await memory.GetAsync<IReadOnlyList<Role>>(TableLayout.RolesListPk, items => [.. items.Select(Items.ReadRole)], cancellationToken);
 
     public async Task<Versioned<Role>?> GetRoleAsync(string key, CancellationToken cancellationToken) =>
         await table.GetAsync(TableLayout.RolePk(key), TableLayout.Metadata, cancellationToken) is { } item ? new(Items.ReadRole(item), Items.VersionOf(item)) : null;
 
-    /// <summary>A role and the band members holding it (one partition).</summary>
-    public async Task<(Role Role, IReadOnlyList<RoleMember> Members)?> GetRoleMembersAsync(string key, CancellationToken cancellationToken)
+    /// <summary>A role and the band members holding it (one partition, from memory).</summary>
+    public async Task<(Role Role, IReadOnlyList<RoleMember> Members)?> GetRoleMembersAsync(string key, CancellationToken cancellationToken) =>
+        (await memory.GetAsync(TableLayout.RolePk(key), Adjacency<Role, RoleMember>.Reader(TableLayout.Types.Role, Items.ReadRole, TableLayout.Types.RoleMember, Items.ReadRoleMember), cancellationToken)).Found;
+
+    /// <summary>An entity's partition: the entity (none: no such entity) and its adjacency items.</summary>
+    private sealed record Adjacency<TEntity, TEntry>((TEntity, IReadOnlyList<TEntry>)? Found)
     {
-        var items = await table.QueryPartitionAsync(TableLayout.RolePk(key), cancellationToken);
-        var role = items.FirstOrDefault(i => Items.TypeOf(i) == TableLayout.Types.Role);
-        return role is null
-            ? null
-            : (Items.ReadRole(role), [.. items.Where(i => Items.TypeOf(i) == TableLayout.Types.RoleMember).Select(Items.ReadRoleMember)]);
+        public static Func<List<Dictionary<string, AttributeValue>>, Adjacency<TEntity, TEntry>> Reader(
+            string entityType, Func<Dictionary<string, AttributeValue>, TEntity> readEntity,
+            string entryType, Func<Dictionary<string, AttributeValue>, TEntry> readEntry) => items =>
+                new(items.FirstOrDefault(i => Items.TypeOf(i) == entityType) is { } entity
+                    ? (readEntity(entity), [.. items.Where(i => Items.TypeOf(i) == entryType).Select(readEntry)])
+                    : null);
     }
 }

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 using MetalFests.Storage.Model;
+using MetalFests.Storage.Reads;
 using MetalFests.Storage.Writes;
 
 namespace MetalFests.Storage.Stores;
@@ -7,28 +8,39 @@ namespace MetalFests.Storage.Stores;
 /// <summary>An entity as stored, with its stamp (created, updated, version).</summary>
 public sealed record Stamped<T>(T Value, EntityStamp Stamp);
 
-/// <summary>The festivals service's access patterns: each one Query or BatchGetItem, never a scan.</summary>
-public sealed class FestivalsStore(MetalFestsTable table)
+/// <summary>
+/// The festival list partition as served from memory: every row, and each upcoming-index entry (what GSI1
+/// holds under <see cref="TableLayout.UpcomingFestivals"/>: the row and its sort key, the latest edition's end).
+/// </summary>
+public sealed record FestivalRows(IReadOnlyList<FestivalSummary> All, IReadOnlyList<(string Sk, FestivalSummary Row)> Upcoming)
 {
-    /// <summary>Every festival's list row (one partition).</summary>
-    public async Task<IReadOnlyList<FestivalSummary>> ListAsync(CancellationToken cancellationToken) =>
-        [.. (await table.QueryPartitionAsync(TableLayout.FestivalsListPk, cancellationToken)).Select(Items.ReadFestivalSummary)];
+    public static FestivalRows Read(List<Dictionary<string, AttributeValue>> items) => new(
+        [.. items.Select(Items.ReadFestivalSummary)],
+        [.. items.Where(i => i.TryGetValue(TableLayout.Gsi1PK, out var pk) && pk.S == TableLayout.UpcomingFestivals)
+            .Select(i => (i[TableLayout.Gsi1SK].S, Items.ReadFestivalSummary(i)))]);
+}
 
-    /// <summary>List rows whose latest edition has not ended on <paramref name="today"/> (GSI1).</summary>
+/// <summary>
+/// The festivals service's access patterns: each one Query or BatchGetItem, never a scan; the list from
+/// memory, revalidated per request (<see cref="PartitionCache"/>).
+/// </summary>
+public sealed class FestivalsStore(MetalFestsTable table, PartitionCache memory)
+{
+    private Task<FestivalRows> RowsAsync(CancellationToken cancellationToken) =>
+        memory.GetAsync(TableLayout.FestivalsListPk, FestivalRows.Read, cancellationToken);
+
+    /// <summary>Every festival's list row (one partition, from memory): the same list instance until it changes.</summary>
+    public async Task<IReadOnlyList<FestivalSummary>> ListAsync(CancellationToken cancellationToken) =>
+        (await RowsAsync(cancellationToken)).All;
+
+    /// <summary>List rows whose latest edition has not ended on <paramref name="today"/> (GSI1's key condition, on the rows in memory).</summary>
     public async Task<IReadOnlyList<FestivalSummary>> UpcomingAsync(DateOnly today, CancellationToken cancellationToken)
     {
-        var items = await table.QueryAllAsync(new QueryRequest
-        {
-            IndexName = TableLayout.Gsi1,
-            KeyConditionExpression = "#pk = :pk AND #sk >= :today",
-            ExpressionAttributeNames = new() { ["#pk"] = TableLayout.Gsi1PK, ["#sk"] = TableLayout.Gsi1SK },
-            ExpressionAttributeValues = new()
-            {
-                [":pk"] = new AttributeValue(TableLayout.UpcomingFestivals),
-                [":today"] = new AttributeValue(Items.Iso(today)),
-            },
-        }, cancellationToken);
-        return [.. items.Select(Items.ReadFestivalSummary)];
+        var from = Items.Iso(today);
+        return [.. (await RowsAsync(cancellationToken)).Upcoming
+            .Where(e => string.CompareOrdinal(e.Sk, from) >= 0)
+            .OrderBy(e => e.Sk, StringComparer.Ordinal)
+            .Select(e => e.Row)];
     }
 
     /// <summary>Every edition of every festival, earliest start first (GSI1: one partition).</summary>

@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2.Model;
+using MetalFests.Storage.Reads;
 using Microsoft.Extensions.Logging;
 
 namespace MetalFests.Storage.Writes;
@@ -87,10 +88,12 @@ public sealed class WriteSession(MetalFestsTable table, LeaseHandle lease, DateT
 
     public Item Stamp(Item item, Item? previous, WriteContext context) => Items.Stamp(item, previous, now, context.KeyId);
 
-    /// <summary>Commits the plan together with the write's audit entry.</summary>
+    /// <summary>Commits the plan together with the write's audit entry and the versions of the memory-served partitions it changes.</summary>
     public async Task CommitAsync(WritePlan plan, WriteContext context, string action, string entityType, string entityKey, Item? before, Item? after)
     {
         var entry = new AuditEntry(Guid.NewGuid().ToString("N")[..16], now, context.KeyId, action, entityType, entityKey, context.RequestId, AuditLog.Summarize(before, after));
+        // The memory-served partitions this write changes get a new version in the same commit (Reads/PartitionVersions.cs).
+        PartitionVersions.Bump(plan, entry.Id);
         plan.Put(AuditLog.Item(entry));
         Released = await writer.CommitAsync(plan, lease, cancellationToken);
     }

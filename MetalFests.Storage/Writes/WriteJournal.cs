@@ -189,7 +189,9 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, Write
             TableName = tableName,
             Key = MetalFestsTable.Key(TableLayout.WritesPk, TableLayout.JournalSk(id)),
             ConsistentRead = true,
+            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
         }, cancellationToken);
+        StorageTelemetry.Consumed("GetItem", activity, [response.ConsumedCapacity]);
         return response.Item is { Count: > 0 } item ? item : null;
     }
 

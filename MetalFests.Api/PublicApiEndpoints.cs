@@ -1,7 +1,6 @@
 using MetalFests.Api.Http;
 using MetalFests.ServiceDefaults;
 using MetalFests.Storage;
-using MetalFests.Storage.Reads;
 using Microsoft.AspNetCore.Http;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -15,11 +14,7 @@ public static class PublicApiEndpoints
             .ExcludeFromDescription();
         app.MapGet(ServicePaths.DynamoDbCapacity, () => TypedResults.Ok(StorageTelemetry.CapacityTotals()))
             .ExcludeFromDescription();
-        app.MapGet(ServicePaths.Memory, (PartitionCache memory) =>
-            {
-                var heap = GC.GetTotalMemory(forceFullCollection: true);
-                return TypedResults.Ok(new MemoryUse(heap, Environment.WorkingSet, memory.Count));
-            })
+        app.MapGet(ServicePaths.Memory, () => TypedResults.Ok(new MemoryUse(GC.GetTotalMemory(forceFullCollection: true), Environment.WorkingSet)))
             .ExcludeFromDescription();
         return app;
     }

@@ -23,6 +23,6 @@ public static class ServicePaths
     /// <summary>Per route: requests answered and the DynamoDB read capacity they consumed (what the benchmarks count).</summary>
     public const string DynamoDbCapacity = "/internal/dynamodb-capacity";
 
-    /// <summary>The process's managed heap after a full collection and the partitions it holds in memory.</summary>
+    /// <summary>The process's managed heap after a full collection, and its working set (what the benchmarks report).</summary>
     public const string Memory = "/internal/memory";
 }

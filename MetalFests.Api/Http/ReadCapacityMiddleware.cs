@@ -16,7 +16,9 @@ public sealed class ReadCapacityStartupFilter : IStartupFilter
     {
         app.Use(async (http, inner) =>
         {
-            using var capacity = StorageTelemetry.BeginRequest(() => (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText);
+            using var capacity = StorageTelemetry.BeginRequest(() => (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } route
+                ? route.Length > 1 ? route.TrimEnd('/') : route
+                : null);
             await inner(http);
         });
         next(app);

@@ -29,7 +29,7 @@ public static class SearchText
         }
         var normal = new StringBuilder(text.Length);
         var pendingSpace = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in text)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
                 || c is '\'' or '’' or '‘' or '`' or '´' or '.')
@@ -73,8 +73,15 @@ public static class SearchText
     /// <summary>Whether two names are the same under this policy (the <c>country</c> filters).</summary>
     public static bool SameName(string? a, string? b) => a is not null && b is not null && Normalize(a) == Normalize(b);
 
+    // The lower-case Latin letters with accents (Latin-1 Supplement, Latin Extended-A and -B, Latin Extended
+    // Additional) and their base letters, one for one: the services run with invariant globalization, where
+    // string.Normalize does not decompose. (Made from Unicode's canonical decompositions.)
+    private const string Accented = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿāăąćĉċčďēĕėęěĝğġģĥĩīĭįĵķĺļľńņňōŏőŕŗřśŝşšţťũūŭůűųŵŷźżžơưǎǐǒǔǖǘǚǜǟǡǧǩǫǭǰǵǹǻȁȃȅȇȉȋȍȏȑȓȕȗșțȟȧȩȫȭȯȱȳḁḃḅḇḉḋḍḏḑḓḕḗḙḛḝḟḡḣḥḧḩḫḭḯḱḳḵḷḹḻḽḿṁṃṅṇṉṋṍṏṑṓṕṗṙṛṝṟṡṣṥṧṩṫṭṯṱṳṵṷṹṻṽṿẁẃẅẇẉẋẍẏẑẓẕẖẗẘẙạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ";
+    private const string Plain = "aaaaaaceeeeiiiinooooouuuuyyaaaccccdeeeeegggghiiiijklllnnnooorrrssssttuuuuuuwyzzzouaiouuuuuaagkoojgnaaaeeiioorruusthaeooooyabbbcdddddeeeeefghhhhhiikkkllllmmmnnnnoooopprrrrsssssttttuuuuuvvwwwwwxxyzzzhtwyaaaaaaaaaaaaeeeeeeeeiioooooooooooouuuuuuuyyyy";
+
     private static void AppendFolded(StringBuilder normal, char c) => normal.Append(c switch
     {
+        _ when Accented.IndexOf(c, StringComparison.Ordinal) is >= 0 and var at => Plain[at].ToString(),
         'ø' => "o",
         'æ' => "ae",
         'œ' => "oe",

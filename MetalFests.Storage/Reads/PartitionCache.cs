@@ -27,15 +27,10 @@ public sealed class PartitionCache(MetalFestsTable table)
     public async Task<T> GetAsync<T>(string pk, Func<List<Item>, T> read, CancellationToken cancellationToken) where T : class =>
         (T)await _entries.GetOrAdd(pk, p => new Entry(p)).CurrentAsync(table, items => read(items), cancellationToken);
 
-    /// <summary>How many partitions this process holds in memory.</summary>
-    public int Count => _entries.Count(e => e.Value.Loaded);
-
     private sealed class Entry(string pk)
     {
         private readonly SemaphoreSlim _gate = new(1, 1);
         private volatile Snapshot? _snapshot;
-
-        public bool Loaded => _snapshot is not null;
 
         public async Task<object> CurrentAsync(MetalFestsTable table, Func<List<Item>, object> read, CancellationToken cancellationToken)
         {

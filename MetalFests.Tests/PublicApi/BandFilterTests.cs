@@ -3,7 +3,7 @@ using MetalFests.Tests.Infrastructure;
 
 namespace MetalFests.Tests.PublicApi;
 
-/// <summary><c>GET /api/bands</c> filters: q (name contains, any case), country (any case), genre (a genre key); total counts the filtered rows.</summary>
+/// <summary><c>GET /api/bands</c> filters: q (a word of the name starts with it, any case), country (any case), genre (a genre key); total counts the filtered rows.</summary>
 [Collection(AppCollection.Name)]
 public sealed class BandFilterTests(AppFixture fixture)
 {
@@ -12,13 +12,14 @@ public sealed class BandFilterTests(AppFixture fixture)
     private static List<string> Keys(IEnumerable<JsonElement> rows) => [.. rows.Select(r => r.Str("key")).Order(StringComparer.Ordinal)];
 
     [Fact]
-    public async Task Q_keeps_the_bands_whose_name_contains_it_in_any_case()
+    public async Task Q_keeps_the_bands_with_a_word_of_the_name_starting_with_it_in_any_case()
     {
         var all = await AllRowsAsync();
 
         var body = await fixture.Gateway.GetOkAsync("/api/bands?q=METAL&limit=500");
 
-        var expected = Keys(all.Where(r => r.Str("name").Contains("metal", StringComparison.OrdinalIgnoreCase)));
+        var expected = Keys(all.Where(r => System.Text.RegularExpressions.Regex.IsMatch(r.Str("name"), @"(^|[^\p{L}\p{N}])metal", System.Text.RegularExpressions.RegexOptions.IgnoreCase)));
+        Assert.DoesNotContain("babymetal", expected);
         Assert.NotEmpty(expected);
         Assert.Equal(expected, Keys(body.Rows("bands")));
         Assert.Equal(expected.Count, body.Int("total"));

@@ -11,8 +11,9 @@ using Item = Dictionary<string, AttributeValue>;
 /// own (<c>VERSION#&lt;partition&gt;</c>, <c>SHARD#nn</c>), read together by one Query (a few hundred
 /// bytes: one read capacity unit, strongly consistent). A write puts a new token (its audit entry's
 /// unique id) on the shard of each changed item's sort key, as part of its plan: in its one transaction,
-/// or through its journal (then the shard item is marked like every other item and readers wait for
-/// the journal). Why shards rather than one item per partition: every band write changes a row of the
+/// or through its journal, which puts the version items after all the others and before it closes
+/// (a reader that sees the new token then reads every item of the write, or waits for the journal:
+/// put first, another write's token could hide a partition read before this write's items). Why shards rather than one item per partition: every band write changes a row of the
 /// band list, and on DynamoDB two transactions touching the same item fail with TransactionConflict, so
 /// one version item would serialize all writes; with shards by row, writes of different bands collide
 /// only when their keys hash to the same shard (1 in 8). A write of many rows (a 150-band line-up)
@@ -40,6 +41,8 @@ public static class PartitionVersions
             });
         }
     }
+
+    public static bool IsVersion(Item item) => Items.TypeOf(item) == TableLayout.Types.PartitionVersion;
 
     /// <summary>The partition's version as read: every shard's token in shard order ("" before its first write).</summary>
     public static string Of(IEnumerable<Item> shards) =>

@@ -6,6 +6,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using MetalFests.Storage.Reads;
 
 namespace MetalFests.Storage.Writes;
 
@@ -97,8 +98,11 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, Write
     public async Task ApplyAsync(Pending journal, LeaseHandle holder, bool release, CancellationToken cancellationToken)
     {
         var tombstones = journal.Deletes.Select(key => new Item(key) { [TableLayout.TypeAttribute] = new(Tombstone), [Marker] = new(journal.Id) });
-        await WriteAsync([.. journal.Puts.Concat(tombstones).Select(i => new WriteRequest(new PutRequest(i)))], holder, cancellationToken);
+        var versions = journal.Puts.Where(PartitionVersions.IsVersion).ToList();
+        await WriteAsync([.. journal.Puts.Where(p => !PartitionVersions.IsVersion(p)).Concat(tombstones).Select(i => new WriteRequest(new PutRequest(i)))], holder, cancellationToken);
         await WriteAsync([.. journal.Deletes.Select(k => new WriteRequest(new DeleteRequest(k)))], holder, cancellationToken);
+        // New partition versions once every item is in place (still marked: until the close, their readers wait).
+        await WriteAsync([.. versions.Select(i => new WriteRequest(new PutRequest(i)))], holder, cancellationToken);
         // The header goes last, with its pages and the lease's record of it: until then, readers of marked items wait.
         var pages = (journal.Puts.Count + journal.Deletes.Count + OpsPerPage - 1) / OpsPerPage;
         await TransactAsync([

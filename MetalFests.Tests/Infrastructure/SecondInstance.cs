@@ -20,7 +20,7 @@ public sealed class SecondInstance<TService> : WebApplicationFactory<TService> w
     public SecondInstance(AppFixture fixture)
     {
         _fixture = fixture;
-        UseKestrel(0);
+        UseKestrel();
         StartServer();
     }
 
@@ -31,6 +31,8 @@ public sealed class SecondInstance<TService> : WebApplicationFactory<TService> w
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // A free port of the system's choosing (UseKestrel(0) would set it after a minimal host has started).
+        builder.UseUrls("http://127.0.0.1:0");
         var options = _fixture.LocalOptions(StorageOptions.DefaultTableName);
         builder.UseSetting($"{StorageOptions.SectionName}:{nameof(StorageOptions.ServiceUrl)}", options.ServiceUrl);
         builder.UseSetting($"{StorageOptions.SectionName}:{nameof(StorageOptions.TableName)}", options.TableName);

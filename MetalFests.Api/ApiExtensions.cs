@@ -17,6 +17,7 @@ public static class ApiExtensions
         builder.AddCacheInvalidation();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Today>();
+        builder.Services.AddSingleton<IApiErrorMapper, MetalFests.Api.Writes.WriteErrors.Mapper>();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, json);

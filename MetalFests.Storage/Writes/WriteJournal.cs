@@ -360,24 +360,38 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, TimeP
         };
     }
 
-    /// <summary>Items in transactions of at most <see cref="WriteLimits.OpsPerTransaction"/>, several at once, each checking the claim's epoch.</summary>
-    private async Task ApplyPhaseAsync(Claim claim, IReadOnlyList<TransactWriteItem> writes, CancellationToken cancellationToken) =>
-        await Parallel.ForEachAsync(writes.Chunk(WriteLimits.OpsPerTransaction), new ParallelOptions { MaxDegreeOfParallelism = ParallelTransactions, CancellationToken = cancellationToken }, async (chunk, ct) =>
+    /// <summary>
+    /// Items in transactions of at most <see cref="WriteLimits.OpsPerTransaction"/>, several at once, each
+    /// checking the claim's epoch. One failing does not stop the others (what was sent lands whole).
+    /// </summary>
+    private async Task ApplyPhaseAsync(Claim claim, IReadOnlyList<TransactWriteItem> writes, CancellationToken cancellationToken)
+    {
+        using var inFlight = new SemaphoreSlim(ParallelTransactions);
+        await Task.WhenAll(writes.Chunk(WriteLimits.OpsPerTransaction).Select(async chunk =>
         {
-            for (var attempt = 1; ; attempt++)
+            await inFlight.WaitAsync(cancellationToken);
+            try
             {
-                try
+                for (var attempt = 1; ; attempt++)
                 {
-                    await TransactAsync(claim, [.. chunk], ct);
-                    return;
-                }
-                catch (TransactionCanceledException e) when (attempt < ApplyAttempts && TransactionFailures.IsConflict(e))
-                {
-                    // A conflict with another transaction on one of the items (a writer's check on a claimed item): again.
-                    await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt + Random.Shared.Next(10)), ct);
+                    try
+                    {
+                        await TransactAsync(claim, [.. chunk], cancellationToken);
+                        return;
+                    }
+                    catch (TransactionCanceledException e) when (attempt < ApplyAttempts && TransactionFailures.IsConflict(e))
+                    {
+                        // A conflict with another transaction on one of the items (a writer's check on a claimed item): again.
+                        await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt + Random.Shared.Next(10)), cancellationToken);
+                    }
                 }
             }
-        });
+            finally
+            {
+                inFlight.Release();
+            }
+        }));
+    }
 
     /// <summary>
     /// One transaction of the journal's holder: the header first, checked at the claim's epoch (the fence);

@@ -31,7 +31,7 @@ public static class WriteLimits
     public static readonly TimeSpan ConflictBudget = TimeSpan.FromSeconds(5);
 
     /// <summary>How long a reader waits for a journal being applied by someone else before answering 503.</summary>
-    public static readonly TimeSpan ReaderMaxWait = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan ReaderMaxWait = TimeSpan.FromSeconds(5);
 
     /// <summary>What a 503 of the write path asks the client to wait (<c>Retry-After</c>).</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);

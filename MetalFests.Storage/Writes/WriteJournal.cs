@@ -89,8 +89,9 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, TimeP
                 new TransactWriteItem { Put = new Put { TableName = tableName, Item = Page(claim.Id, ops.Count - 1, ops[^1]) } },
             ], cancellationToken, commitPages: ops.Count);
         }
-        catch (Exception e) when (e is WriteConflictException or OperationCanceledException)
+        catch (Exception e) when (e is not TableBusyException)
         {
+            // Not committed (or, if the commit's answer was lost, committed: then the header stays and is applied by whoever meets it).
             await AbandonAsync(claim, delete: true);
             throw;
         }
@@ -262,13 +263,13 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, TimeP
                     reread = true;
                     break;
                 }
-                if (header[StateAttribute].S != Committed)
-                {
-                    break;
-                }
                 if (long.Parse(header[ExpiresAttribute].N, CultureInfo.InvariantCulture) < time.GetUtcNow().ToUnixTimeMilliseconds())
                 {
                     ScheduleRepair(id);
+                }
+                if (header[StateAttribute].S != Committed)
+                {
+                    break;
                 }
                 if (time.GetUtcNow() > deadline)
                 {

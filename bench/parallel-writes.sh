@@ -16,10 +16,24 @@ BASE=${2:-main}
 export METALFESTS_ADMIN_KEY=${METALFESTS_ADMIN_KEY:-bench-admin-key-$(date +%s)}
 export Gateway__RateLimits__AdminRatePerSecond=1000000 Gateway__RateLimits__AdminBurst=1000000 Gateway__RateLimits__AdminMonthlyQuota=1000000000
 
-BASE_TREE=$(mktemp -d /tmp/metalfests-base.XXXXXX)
-git -C "$ROOT" worktree add --detach -q "$BASE_TREE" "$BASE"
-cleanup() { stop_apphost; git -C "$ROOT" worktree remove --force "$BASE_TREE" 2>/dev/null || true; }
+# The base's checkout is kept between runs (its Release build takes minutes); KEEP_BASE=0 removes it at the end.
+BASE_TREE=/tmp/metalfests-bench-base-$(git -C "$ROOT" rev-parse --short "$BASE")
+[ -d "$BASE_TREE" ] || git -C "$ROOT" worktree add --detach -q "$BASE_TREE" "$BASE"
+cleanup() {
+  stop_apphost
+  [ "${KEEP_BASE:-1}" = 1 ] || git -C "$ROOT" worktree remove --force "$BASE_TREE" 2>/dev/null || true
+}
 trap cleanup EXIT
+
+# The gateway and the dashboard have fixed ports (:5080, :15000): on a shared machine, wait (at most 30 min)
+# until they are free and no other bench script runs.
+wait_for_ports() {
+  for _ in $(seq 1 360); do
+    ss -ltn | grep -qE ':(5080|15000) ' || pgrep -af 'bench/[a-z-]+\.sh' | grep -v parallel-writes | grep -q . || return 0
+    sleep 5
+  done
+  echo ":5080 or :15000 stayed taken" >&2; exit 1
+}
 
 measure() {
   PYTHONDONTWRITEBYTECODE=1 PYTHONPATH="$ROOT/bench" python3 - "$ROOT/data/db.json" "$ROUNDS" <<'PY'
@@ -66,7 +80,9 @@ machine
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for tree in "$BASE_TREE" "$ROOT"; do
   echo "=== $( [ "$tree" = "$ROOT" ] && echo "this checkout" || echo "base $BASE") — commit $(git -C "$tree" rev-parse --short HEAD)"
+  wait_for_ports
   start_apphost "$tree"
+  trap cleanup EXIT  # start_apphost sets its own
   measure
   stop_apphost
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -80,9 +80,13 @@ machine
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for tree in "$BASE_TREE" "$ROOT"; do
   echo "=== $( [ "$tree" = "$ROOT" ] && echo "this checkout" || echo "base $BASE") — commit $(git -C "$tree" rev-parse --short HEAD)"
+  dotnet build "$tree/MetalFests.AppHost" -c Release -v q -nologo >/dev/null
   wait_for_ports
   start_apphost "$tree"
   trap cleanup EXIT  # start_apphost sets its own
+  # Another run may have taken :5080 first: measure only this checkout's gateway.
+  gateway=$(ss -ltnpH 'sport = :5080' | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+  case "$(readlink -f "/proc/$gateway/cwd")" in "$tree"*) ;; *) echo ":5080 is not this run's gateway (pid $gateway)" >&2; exit 1 ;; esac
   measure
   stop_apphost
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

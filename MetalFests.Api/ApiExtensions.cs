@@ -18,6 +18,7 @@ public static class ApiExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Today>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ReadCapacityStartupFilter>();
+        builder.Services.AddSingleton<IApiErrorMapper, MetalFests.Api.Writes.WriteErrors.Mapper>();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, json);

@@ -23,14 +23,12 @@ public sealed class MetalFestsTable
         this.client = client;
         Name = options.Value.TableName;
         Time = time ?? TimeProvider.System;
-        Lease = new WriteLease(client, Name, Time);
-        Journal = new WriteJournal(client, Name, Lease, Time);
+        Journal = new WriteJournal(client, Name, Time);
     }
 
     public string Name { get; }
     public IAmazonDynamoDB Client => client;
     public TimeProvider Time { get; }
-    public WriteLease Lease { get; }
     public WriteJournal Journal { get; }
 
     /// <param name="consistent">Strongly consistent: what a writer reads before computing a change.</param>

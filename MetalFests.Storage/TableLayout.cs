@@ -39,7 +39,6 @@ public static class TableLayout
         public const string RoleMember = "ROLE_MEMBER";
 
         // The write side's own items: never shown by the public API, never touched by the migration.
-        public const string WriteLease = "WRITE_LEASE";
         public const string Journal = "JOURNAL";
         public const string JournalPage = "JOURNAL_PAGE";
         public const string Audit = "AUDIT";
@@ -111,10 +110,9 @@ public static class TableLayout
     public const string BandsUnreviewed = "BANDS_UNREVIEWED";
     public static string ReviewPk(bool reviewed) => reviewed ? BandsReviewed : BandsUnreviewed;
 
-    // The write side: one lease that serializes writes, the journals of writes too large for one
-    // transaction (header beside the lease, pages in their own partition), and the audit log.
+    // The write side: the journals of writes too large for one transaction (headers, with their claim's
+    // epoch, in one partition; pages in their own), and the audit log.
     public const string WritesPk = "WRITES";
-    public const string LeaseSk = "LEASE";
     public const string JournalSkPrefix = "JOURNAL#";
     public static string JournalSk(string journalId) => JournalSkPrefix + journalId;
     public static string JournalPagesPk(string journalId) => "WRITES#" + journalId;

@@ -11,29 +11,12 @@ export Gateway__RateLimits__AdminRatePerSecond=1000000 Gateway__RateLimits__Admi
 start_apphost
 machine
 
-python3 - "$ROOT/data/db.json" "$RUNS" <<'PY'
-import http.client, json, statistics, sys, time
-key = __import__("os").environ["METALFESTS_ADMIN_KEY"]
+PYTHONDONTWRITEBYTECODE=1 PYTHONPATH="$ROOT/bench" python3 - "$ROOT/data/db.json" "$RUNS" <<'PY'
+import json, sys
+from admin_client import call, edition, report
 d = json.load(open(sys.argv[1])); runs = int(sys.argv[2])
 bands = sorted({b["key"] for b in d["bands"] if b["key"]})
 lineup_a, lineup_b = bands[:150], bands[150:300]
-conn = http.client.HTTPConnection("localhost", 5080)
-
-def call(method, path, body):
-    start = time.perf_counter()
-    conn.request(method, path, json.dumps(body), {"Content-Type": "application/json", "X-Api-Key": key})
-    response = conn.getresponse(); payload = response.read()
-    elapsed = (time.perf_counter() - start) * 1000
-    if response.status >= 300: raise SystemExit(f"{method} {path}: {response.status} {payload[:300]!r}")
-    return elapsed
-
-def edition(year, lineup):
-    return {"dates": {"start": f"{year}-06-17", "end": f"{year}-06-20"}, "bands": [{"key": k, "size": i % 4} for i, k in enumerate(lineup)],
-            "ticketPrice": 199.0, "currency": "EUR", "status": "announced"}
-
-def report(name, samples):
-    s = sorted(samples)
-    print(f"--- {name}: n={len(s)} median {statistics.median(s):.1f} ms, p90 {s[int(len(s)*0.9)-1]:.1f} ms, min {s[0]:.1f}, max {s[-1]:.1f}")
 
 for i in range(3):  # warm-up: JIT, connections
     call("POST", "/api/admin/festivals", {"key": f"bench-warm-{i}", "name": "Warm-up", "location": "Clisson, France"})
@@ -53,5 +36,5 @@ for i in range(runs):
 
 report("PUT 150-band edition, new (303 items, through the journal)", created)
 report("PUT 150-band edition, replacing its 150 bands by 150 others (≈600 items)", replaced)
-report("PUT /api/bands/{key}, description change (3 items and the lease, one transaction)", band_updates)
+report("PUT /api/bands/{key}, description change (3 items and the audit entry, one transaction)", band_updates)
 PY

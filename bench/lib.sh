@@ -36,13 +36,15 @@ start_dynamodb_local() {
 
 # Starts the whole application (Release) in the background; sets APPHOST_PID. Gateway on :5080.
 # Rate limits are raised: a benchmark is one client sending far more than 2,000 requests per 5 minutes.
+# $1: the checkout to build and run (default: this one; bench/parallel-writes.sh also runs another commit's).
 start_apphost() {
+  local root=${1:-$ROOT}
   export Gateway__RateLimits__PerIpLimit=1000000000 Gateway__RateLimits__PublicBurst=1000000000 Gateway__RateLimits__PublicRatePerSecond=1000000000
   # Trace 1 request in 100, as production would: exporting every span of thousands of requests per
   # second into the dashboard, on the same two cores, costs more than serving them.
   export Telemetry__TraceSampleRatio=${Telemetry__TraceSampleRatio:-0.01}
-  dotnet build "$ROOT/MetalFests.AppHost" -c Release -v q -nologo >/dev/null
-  (cd "$ROOT" && exec dotnet run --project MetalFests.AppHost -c Release --no-build >"$RESULTS/apphost.log" 2>&1) &
+  dotnet build "$root/MetalFests.AppHost" -c Release -v q -nologo >/dev/null
+  (cd "$root" && exec dotnet run --project MetalFests.AppHost -c Release --no-build >"$RESULTS/apphost.log" 2>&1) &
   APPHOST_PID=$!
   trap stop_apphost EXIT
   for _ in $(seq 1 120); do

@@ -63,15 +63,8 @@ public static class InvalidationApi
         return found.Error is { } error ? Refused(http, error) : TypedResults.Ok(found.Value!);
     }
 
-    /// <summary>The envelope, with <c>Retry-After</c> when the provider said how long to wait.</summary>
-    private static JsonHttpResult<ErrorEnvelope> Refused(HttpContext http, ApiError error)
-    {
-        if (error.Details.TryGetValue(CloudFrontErrors.RetryAfterDetail, out var seconds) && seconds is int wait)
-        {
-            http.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        return error.ToResult(http);
-    }
+    /// <summary>The envelope; <see cref="ApiError.ToResult"/> adds <c>Retry-After</c> when the provider said how long to wait.</summary>
+    private static JsonHttpResult<ErrorEnvelope> Refused(HttpContext http, ApiError error) => error.ToResult(http);
 
     /// <summary>
     /// The body, read by the handler rather than bound as a parameter: binding runs before endpoint filters, so a

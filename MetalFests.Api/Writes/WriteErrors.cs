@@ -26,8 +26,24 @@ public static class WriteErrors
         WriteFailure.StillReferenced => new ApiError(StatusCodes.Status409Conflict, ErrorCodes.ReferentialIntegrityError,
             $"{error.Resource} '{error.Key}' is still on line-ups: {string.Join(", ", error.ReferencedBy ?? [])}",
             new Dictionary<string, object?>(Details(error)) { ["referencedBy"] = error.ReferencedBy ?? [] }),
+        WriteFailure.TooLarge => new ApiError(StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge,
+            $"{error.Resource} '{error.Key}': this write would change {error.ItemCount} items, more than the limit of {WriteLimits.MaxItems} for one write; load it with the migrator",
+            new Dictionary<string, object?>(Details(error)) { ["items"] = error.ItemCount, ["limit"] = WriteLimits.MaxItems }),
         _ => ApiError.Internal,
     };
+
+    /// <summary>What the write path throws, as the envelope: the table busy (conflicts, a journal being applied, a lost claim) is a 503 with <c>Retry-After</c>.</summary>
+    public static ApiError? FromException(Exception exception) => exception switch
+    {
+        TableBusyException busy => ApiError.Unavailable(busy.Message, busy.RetryAfter),
+        _ => null,
+    };
+
+    /// <summary>Registered with the exception handler: <see cref="FromException"/>.</summary>
+    public sealed class Mapper : IApiErrorMapper
+    {
+        public ApiError? Map(Exception exception) => FromException(exception);
+    }
 
     /// <summary>The seed's <c>bandValidation</c> block.</summary>
     public static Dictionary<string, object?> BandValidation(IReadOnlyList<InvalidReference> invalid) => new()

@@ -10,6 +10,9 @@ namespace MetalFests.ServiceDefaults.Errors;
 /// </summary>
 public sealed record ApiError(int Status, string Code, string Message, IReadOnlyDictionary<string, object?> Details)
 {
+    /// <summary>The detail (and <c>Retry-After</c> header) saying how many seconds to wait before retrying.</summary>
+    public const string RetryAfterDetail = "retryAfterSeconds";
+
     private static readonly IReadOnlyDictionary<string, object?> NoDetails = new Dictionary<string, object?>();
 
     public static ApiError NotFound(string resource, string key) =>
@@ -75,6 +78,11 @@ public sealed record ApiError(int Status, string Code, string Message, IReadOnly
     public static readonly ApiError ServiceUnavailable =
         new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "A backend service is unavailable; retry later", NoDetails);
 
+    /// <summary>A 503 that says when to retry: <c>Retry-After</c> and <c>details.retryAfterSeconds</c>.</summary>
+    public static ApiError Unavailable(string message, TimeSpan retryAfter) =>
+        new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, message,
+            new Dictionary<string, object?> { [RetryAfterDetail] = (int)Math.Ceiling(retryAfter.TotalSeconds) });
+
     public static readonly ApiError Internal =
         new(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "An unexpected error occurred", NoDetails);
 
@@ -82,8 +90,14 @@ public sealed record ApiError(int Status, string Code, string Message, IReadOnly
     public ErrorEnvelope ToEnvelope(HttpContext context) =>
         new(new ErrorBody(Code, Message, Details, DateTime.UtcNow, RequestId(context)));
 
-    public JsonHttpResult<ErrorEnvelope> ToResult(HttpContext context) =>
-        TypedResults.Json(ToEnvelope(context), ErrorsJsonContext.Relaxed, statusCode: Status);
+    public JsonHttpResult<ErrorEnvelope> ToResult(HttpContext context)
+    {
+        if (Details.TryGetValue(RetryAfterDetail, out var seconds) && seconds is int wait)
+        {
+            context.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return TypedResults.Json(ToEnvelope(context), ErrorsJsonContext.Relaxed, statusCode: Status);
+    }
 
     public static string RequestId(HttpContext context) =>
         Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;

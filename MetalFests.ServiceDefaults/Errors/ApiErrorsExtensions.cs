@@ -58,11 +58,11 @@ public static class ApiErrorsExtensions
         return false;
     }
 
-    private sealed class EnvelopeExceptionHandler(ILogger<EnvelopeExceptionHandler> logger) : IExceptionHandler
+    private sealed class EnvelopeExceptionHandler(ILogger<EnvelopeExceptionHandler> logger, IEnumerable<IApiErrorMapper> mappers) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
         {
-            var error = exception switch
+            var error = mappers.Select(m => m.Map(exception)).FirstOrDefault(e => e is not null) ?? exception switch
             {
                 BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiError.PayloadTooLarge(),
                 BadHttpRequestException bad => ApiError.BadRequest(bad.Message),

@@ -29,6 +29,8 @@ public sealed class BandWrites(TableWriter writer)
             {
                 return invalid;
             }
+            session.ExpectAbsent(TableLayout.BandPk(band.Key), TableLayout.Metadata);
+            session.ExpectAbsent(TableLayout.BandsListPk, TableLayout.BandListSk(band.Key));
             var plan = new WritePlan();
             var item = session.Stamp(Items.Band(refs.Detail(band)), null, context);
             plan.Put(item).Put(session.Stamp(Items.BandSummary(refs.Summary(band, 0)), null, context));
@@ -95,7 +97,9 @@ public sealed class BandWrites(TableWriter writer)
                     ReferencedBy: [.. state.Appearances.Select(a => FestivalWrites.EditionKey(a.FestivalKey, a.Year))]);
             }
             var refs = await References.LoadAsync(session, [state.Band]);
-            var plan = new WritePlan().Delete(state.Item).Delete(TableLayout.BandsListPk, TableLayout.BandListSk(key));
+            // The list row holds festivalCount: an edition adding the band meanwhile changes it, and this delete fails.
+            var plan = new WritePlan().Delete(state.Item);
+            _ = state.Row is { } row ? plan.Delete(row.Item) : plan.Delete(TableLayout.BandsListPk, TableLayout.BandListSk(key));
             var changes = Adjacency(session, plan, context, refs, state.Band, null);
             await session.CommitAsync(plan, context, AuditActions.Delete, "band", key, state.Item, null);
             return new Written<Band>(state.Band, WriteSession.StampOf(state.Item), false, changes, []);

@@ -26,6 +26,8 @@ public sealed class CatalogWrites(TableWriter writer)
             {
                 return stale;
             }
+            session.ExpectAbsent(TableLayout.GenrePk(genre.Key), TableLayout.Metadata);
+            session.ExpectAbsent(TableLayout.GenresListPk, TableLayout.GenreListSk(genre.Key));
             var created = genre with { BandCount = 0 };
             var item = session.Stamp(Items.Genre(created), null, context);
             var plan = new WritePlan().Put(item).Put(session.Stamp(Items.GenreSummary(created), null, context));
@@ -87,6 +89,8 @@ public sealed class CatalogWrites(TableWriter writer)
             {
                 return stale;
             }
+            session.ExpectAbsent(TableLayout.RolePk(role.Key), TableLayout.Metadata);
+            session.ExpectAbsent(TableLayout.RolesListPk, TableLayout.RoleListSk(role.Key));
             var created = role with { BandMemberCount = 0 };
             var item = session.Stamp(Items.Role(created), null, context);
             var plan = new WritePlan().Put(item).Put(session.Stamp(Items.RoleSummary(created), null, context));

@@ -26,6 +26,8 @@ public sealed class FestivalWrites(TableWriter writer)
             {
                 return stale;
             }
+            session.ExpectAbsent(TableLayout.FestivalPk(festival.Key), TableLayout.Metadata);
+            session.ExpectAbsent(TableLayout.FestivalsListPk, TableLayout.FestivalListSk(festival.Key));
             var item = session.Stamp(Items.Festival(festival), null, context);
             var plan = new WritePlan()
                 .Put(item)
@@ -116,6 +118,15 @@ public sealed class FestivalWrites(TableWriter writer)
                 FestivalName = state.Festival.Name,
                 Bands = [.. draft.Bands.Select(b => b with { Name = rows[b.Key].Summary.Name })],
             };
+            // The line-up copies the bands' names: a rename between this read and the commit would be lost.
+            foreach (var band in edition.Bands)
+            {
+                session.Expect(rows[band.Key].Item);
+            }
+            if (previousItem is null)
+            {
+                session.ExpectAbsent(TableLayout.FestivalPk(key), TableLayout.EditionSk(edition.Year));
+            }
             var plan = new WritePlan();
             var item = session.Stamp(Items.Edition(edition), previousItem, context);
             plan.Put(item);

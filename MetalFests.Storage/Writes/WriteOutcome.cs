@@ -14,6 +14,9 @@ public enum WriteFailure
     VersionMismatch,
     InvalidReferences,
     StillReferenced,
+
+    /// <summary>The write would change more items than <see cref="WriteLimits.MaxItems"/>: a bulk load, for the migrator.</summary>
+    TooLarge,
 }
 
 /// <summary>A reference a write names that does not exist, and why it is refused.</summary>
@@ -28,7 +31,8 @@ public sealed record WriteError(
     IReadOnlyList<InvalidReference>? InvalidBands = null,
     IReadOnlyList<InvalidReference>? InvalidGenres = null,
     IReadOnlyList<InvalidReference>? InvalidRoles = null,
-    IReadOnlyList<string>? ReferencedBy = null);
+    IReadOnlyList<string>? ReferencedBy = null,
+    int? ItemCount = null);
 
 /// <summary>The entities a write changed: the API labels its response with them, and the edge evicts by them.</summary>
 public sealed record ChangeSet(

@@ -7,7 +7,7 @@ namespace MetalFests.Api.Invalidation.CloudFront;
 public static class CloudFrontErrors
 {
     /// <summary>The detail naming how long to wait; <see cref="InvalidationApi"/> sends it as <c>Retry-After</c> too.</summary>
-    public const string RetryAfterDetail = "retryAfterSeconds";
+    public const string RetryAfterDetail = ApiError.RetryAfterDetail;
 
     private static readonly TimeSpan BriefWait = TimeSpan.FromSeconds(5);
 

@@ -58,7 +58,11 @@ start_variant() {
   local tree=$1
   start_dynamodb_local; PIDS+=("$DDB_PID")
   export DynamoDb__ServiceUrl="http://localhost:$DDB_PORT"
-  dotnet "$tree/MetalFests.Migrator/bin/Release/net10.0/MetalFests.Migrator.dll" --endpoint "$DynamoDb__ServiceUrl" --create-table >"$WORK/migrator.log" 2>&1
+  # Under heavy load a migration can time out; it is idempotent, so it runs again (up to 3 times).
+  for attempt in 1 2 3; do
+    dotnet "$tree/MetalFests.Migrator/bin/Release/net10.0/MetalFests.Migrator.dll" --endpoint "$DynamoDb__ServiceUrl" --create-table >"$WORK/migrator.log" 2>&1 && break
+    [ "$attempt" = 3 ] && { echo "the migration failed 3 times; see $WORK/migrator.log" >&2; exit 1; }
+  done
   FEST="http://127.0.0.1:$(free_port)"; CAT="http://127.0.0.1:$(free_port)"; GW="http://127.0.0.1:$(free_port)"
   (cd "$tree/MetalFests.FestivalsService" && ASPNETCORE_URLS=$FEST exec dotnet bin/Release/net10.0/MetalFests.FestivalsService.dll >"$WORK/festivals.log" 2>&1) & PIDS+=($!)
   (cd "$tree/MetalFests.CatalogService" && ASPNETCORE_URLS=$CAT exec dotnet bin/Release/net10.0/MetalFests.CatalogService.dll >"$WORK/catalog.log" 2>&1) & PIDS+=($!)

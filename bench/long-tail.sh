@@ -136,17 +136,18 @@ PY
   run "$variant" role-members "$CAT" '^/api/roles/\{key\}/members$'
   run "$variant" v2-cursor "$CAT" '^/api/v2/bands$'
   # Every partition a list can show, read once, then each service's memory.
-  for genre in $(curl -s "$GW/api/genres" | python3 -c 'import json,sys; print(" ".join(g["key"] for g in json.load(sys.stdin)["genres"]))'); do curl -s -o /dev/null "$CAT/api/genres/$genre/bands?limit=1"; done
-  for role in $(curl -s "$GW/api/roles" | python3 -c 'import json,sys; print(" ".join(r["key"] for r in json.load(sys.stdin)["roles"]))'); do curl -s -o /dev/null "$CAT/api/roles/$role/members?limit=1"; done
+  for genre in $(curl -s "$CAT/api/genres" | python3 -c 'import json,sys; print(" ".join(g["key"] for g in json.load(sys.stdin)["genres"]))'); do curl -s -o /dev/null "$CAT/api/genres/$genre/bands?limit=1"; done
+  for role in $(curl -s "$CAT/api/roles" | python3 -c 'import json,sys; print(" ".join(r["key"] for r in json.load(sys.stdin)["roles"]))'); do curl -s -o /dev/null "$CAT/api/roles/$role/members?limit=1"; done
   curl -s -o /dev/null "$FEST/api/festivals/upcoming"; curl -s -o /dev/null "$CAT/api/bands/unreviewed?limit=1"
   echo "$variant memory: festivals $(curl -s "$FEST/internal/memory") catalog $(curl -s "$CAT/internal/memory")" | tee -a "$WORK/memory.txt"
 }
 
 : >"$WORK/rows.tsv"; : >"$WORK/memory.txt"; : >"$WORK/wrk-today.log"; : >"$WORK/wrk-memory.log"
 echo "columns: variant, endpoint, req/s at 64 connections, p50 ms at 8, RCU per request (64-connection run), requests reaching the service, requests sent, unique paths, non-2xx"
-start_variant "$BEFORE"; measure today; stop_all
+# VARIANTS="memory" measures this tree alone (e.g. to repeat a run); default both.
+if [[ " ${VARIANTS:-today memory} " == *" today "* ]]; then start_variant "$BEFORE"; measure today; stop_all; fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-start_variant "$ROOT"; measure memory; stop_all
+if [[ " ${VARIANTS:-today memory} " == *" memory "* ]]; then start_variant "$ROOT"; measure memory; stop_all; fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$WORK/rows.tsv" <<'PY'
 import sys

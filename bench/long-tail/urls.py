@@ -34,6 +34,8 @@ countries = sorted({b["country"] for b in bands if b.get("country")})
 paths = []
 if endpoint == "band-search":
     terms = word_prefixes(b["name"] for b in bands)
+    # More than a run sends: each prefix also as typed with random capitals ("iRoN"), a new term to the edge.
+    terms = list(dict.fromkeys(terms + ["".join(c.upper() if rnd.random() < 0.5 else c for c in t) for t in terms * 12]))
     rnd.shuffle(terms)
     paths = [f"/api/bands?limit=20&q={q(t)}" for t in terms]
 elif endpoint == "festival-search":
@@ -41,14 +43,15 @@ elif endpoint == "festival-search":
     for t in terms:
         for month in range(5, 10):
             paths.append(f"/api/festivals?q={q(t)}&from=2026-{month:02d}-{rnd.randint(1, 28):02d}")
-    for _ in range(len(paths)):
+    for _ in range(300_000):
         paths.append(f"/api/festivals?near={rnd.uniform(36, 70):.4f},{rnd.uniform(-10, 30):.4f}&radiusKm={rnd.randint(100, 2000)}")
     rnd.shuffle(paths)
 elif endpoint == "band-filters":
     genres = sorted({g for b in bands for g in b.get("genres", [])})
     for country in countries:
         for limit in range(1, 101):
-            paths.append(f"/api/bands?country={q(country)}&limit={limit}&offset={rnd.randint(0, 5)}")
+            for offset in range(0, 20):
+                paths.append(f"/api/bands?country={q(country)}&limit={limit}&offset={offset}")
     for limit in range(1, 101):
         for offset in range(0, 1700, 20):
             paths.append(f"/api/bands/reviewed?limit={limit}&offset={offset}")
@@ -60,7 +63,7 @@ elif endpoint in ("genre-bands", "role-members"):
     rnd.shuffle(paths)
 elif endpoint == "v2-cursor":
     cursors = [c.strip() for c in open(sys.argv[4], encoding="utf-8") if c.strip()]
-    paths = [f"/api/v2/bands?limit={limit}&cursor={q(c)}" for c in cursors for limit in range(1, 41)]
+    paths = [f"/api/v2/bands?limit={limit}&cursor={q(c)}" for c in cursors for limit in range(1, 501)]
     rnd.shuffle(paths)
 else:
     sys.exit(f"unknown endpoint {endpoint}")

@@ -78,7 +78,8 @@ PY
 
 machine
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-for tree in "$BASE_TREE" "$ROOT"; do
+# ONLY_THIS=1: this checkout alone (the base measured in an earlier run).
+for tree in $([ "${ONLY_THIS:-0}" = 1 ] || echo "$BASE_TREE") "$ROOT"; do
   echo "=== $( [ "$tree" = "$ROOT" ] && echo "this checkout" || echo "base $BASE") — commit $(git -C "$tree" rev-parse --short HEAD)"
   dotnet build "$tree/MetalFests.AppHost" -c Release -v q -nologo >/dev/null
   wait_for_ports

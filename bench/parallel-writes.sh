@@ -25,12 +25,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The gateway and the dashboard have fixed ports (:5080, :15000): on a shared machine, wait (at most 30 min)
-# until they are free and no other bench script runs.
+# The gateway and the dashboard have fixed ports (:5080, :15000): on a shared machine, wait (at most 12 min)
+# until they are free and (unless WAIT_FOR_BENCHES=0) no other bench script runs.
 wait_for_ports() {
   for _ in $(seq 1 360); do
-    ss -ltn | grep -qE ':(5080|15000) ' || pgrep -af 'bench/[a-z-]+\.sh' | grep -v parallel-writes | grep -q . || return 0
-    sleep 5
+    if ! ss -ltn | grep -qE ':(5080|15000) '; then
+      [ "${WAIT_FOR_BENCHES:-1}" = 1 ] && pgrep -af 'bench/[a-z-]+\.sh' | grep -v parallel-writes | grep -q . || return 0
+    fi
+    sleep 2
   done
   echo ":5080 or :15000 stayed taken" >&2; exit 1
 }
@@ -78,7 +80,8 @@ PY
 
 machine
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-for tree in "$BASE_TREE" "$ROOT"; do
+# ONLY_THIS=1: this checkout alone (the base measured in an earlier run).
+for tree in $([ "${ONLY_THIS:-0}" = 1 ] || echo "$BASE_TREE") "$ROOT"; do
   echo "=== $( [ "$tree" = "$ROOT" ] && echo "this checkout" || echo "base $BASE") — commit $(git -C "$tree" rev-parse --short HEAD)"
   dotnet build "$tree/MetalFests.AppHost" -c Release -v q -nologo >/dev/null
   wait_for_ports

@@ -59,7 +59,7 @@ namespace MetalFests.Tests.Client.Generated.Api.Bands
         {
         }
         /// <summary>
-        /// Filters: reviewed (true/false), q (name contains), country, genre (a genre key). HEAD is supported too: the same status and headers, no body.
+        /// Filters: reviewed (true/false), q (a word of the name starts with it, any case, accents ignored; exact and prefix matches first), country, genre (a genre key). HEAD is supported too: the same status and headers, no body.
         /// </summary>
         /// <returns>A <see cref="global::MetalFests.Tests.Client.Generated.Models.BandPage"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -90,7 +90,7 @@ namespace MetalFests.Tests.Client.Generated.Api.Bands
             return await RequestAdapter.SendAsync<global::MetalFests.Tests.Client.Generated.Models.BandPage>(requestInfo, global::MetalFests.Tests.Client.Generated.Models.BandPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Filters: reviewed (true/false), q (name contains), country, genre (a genre key). HEAD is supported too: the same status and headers, no body.
+        /// Filters: reviewed (true/false), q (a word of the name starts with it, any case, accents ignored; exact and prefix matches first), country, genre (a genre key). HEAD is supported too: the same status and headers, no body.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -118,7 +118,7 @@ namespace MetalFests.Tests.Client.Generated.Api.Bands
             return new global::MetalFests.Tests.Client.Generated.Api.Bands.BandsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Filters: reviewed (true/false), q (name contains), country, genre (a genre key). HEAD is supported too: the same status and headers, no body.
+        /// Filters: reviewed (true/false), q (a word of the name starts with it, any case, accents ignored; exact and prefix matches first), country, genre (a genre key). HEAD is supported too: the same status and headers, no body.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class BandsRequestBuilderGetQueryParameters 

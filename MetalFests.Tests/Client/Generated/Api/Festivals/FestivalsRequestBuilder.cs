@@ -54,7 +54,7 @@ namespace MetalFests.Tests.Client.Generated.Api.Festivals
         {
         }
         /// <summary>
-        /// Filters: q (name contains), country, from/to (latest edition overlaps the dates), near=lat,lng and radiusKm (adds distanceKm, nearest first). HEAD is supported too: the same status and headers, no body.
+        /// Filters: q (a word of the name, location or country starts with it, any case, accents ignored; name matches first, exact and prefix ones first of all), country, from/to (latest edition overlaps the dates), near=lat,lng and radiusKm (adds distanceKm, nearest first). HEAD is supported too: the same status and headers, no body.
         /// </summary>
         /// <returns>A <see cref="global::MetalFests.Tests.Client.Generated.Models.FestivalList"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -85,7 +85,7 @@ namespace MetalFests.Tests.Client.Generated.Api.Festivals
             return await RequestAdapter.SendAsync<global::MetalFests.Tests.Client.Generated.Models.FestivalList>(requestInfo, global::MetalFests.Tests.Client.Generated.Models.FestivalList.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Filters: q (name contains), country, from/to (latest edition overlaps the dates), near=lat,lng and radiusKm (adds distanceKm, nearest first). HEAD is supported too: the same status and headers, no body.
+        /// Filters: q (a word of the name, location or country starts with it, any case, accents ignored; name matches first, exact and prefix ones first of all), country, from/to (latest edition overlaps the dates), near=lat,lng and radiusKm (adds distanceKm, nearest first). HEAD is supported too: the same status and headers, no body.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -123,7 +123,7 @@ namespace MetalFests.Tests.Client.Generated.Api.Festivals
             return new global::MetalFests.Tests.Client.Generated.Api.Festivals.FestivalsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Filters: q (name contains), country, from/to (latest edition overlaps the dates), near=lat,lng and radiusKm (adds distanceKm, nearest first). HEAD is supported too: the same status and headers, no body.
+        /// Filters: q (a word of the name, location or country starts with it, any case, accents ignored; name matches first, exact and prefix ones first of all), country, from/to (latest edition overlaps the dates), near=lat,lng and radiusKm (adds distanceKm, nearest first). HEAD is supported too: the same status and headers, no body.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class FestivalsRequestBuilderGetQueryParameters 

@@ -9,7 +9,8 @@ namespace MetalFests.Migrator.Normalization;
 /// every other character (<c>ä</c>, <c>ö</c>, <c>'</c>, <c>:</c>) dropped. That is the rule today's upstream file
 /// keys its bands by (<c>Hällas</c> is <c>hllas</c> there, <c>Ström</c> <c>strm</c>: applied to the names it
 /// gives all 1,701 keys of data/db.json), so an older file's entity and today's are one entity, and
-/// re-migrating an older file before the current one converges. The old key is kept
+/// re-migrating an older file before the current one converges. (Folding <c>ä</c> to <c>a</c>, as
+/// <see cref="EntityKeys.Slugify"/> does for names without a key, would give <c>hallas</c>: a second Hällas.) The old key is kept
 /// as an alias (<see cref="Storage.Model.KeyAlias"/>) so old links resolve.
 /// </summary>
 public static class KeyTransliteration

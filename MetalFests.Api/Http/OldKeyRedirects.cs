@@ -13,7 +13,7 @@ namespace MetalFests.Api.Http;
 /// to the same URL with the key the entity has now (<c>/api/bands/hllas</c>). Only a key that breaks the
 /// key rule is looked up (an old key is never a valid key), so valid keys cost nothing; a key that is
 /// neither valid nor an alias is the usual 400 naming <c>key</c>. The redirect carries
-/// <c>Cache-Control: no-store</c> like every non-2xx answer, so the edge cache (200s and 404s only)
+/// <c>Cache-Control: no-store</c> like every non-2xx answer (<see cref="CacheTtl.CacheFor"/>), so the edge cache (200s and 404s only)
 /// never holds it, and a deleted entity's old links lead to its 404 at once.
 /// </summary>
 public static class OldKeyRedirects
@@ -30,6 +30,8 @@ public static class OldKeyRedirects
                 && Location(http.Request, key, target) is { } location)
             {
                 SurrogateKeys.Label(http, entity == TableLayout.Types.Festival ? SurrogateKeys.Festival(target) : SurrogateKeys.Band(target));
+                // Said here: this filter answers before the endpoint's own (CacheFor), which would say the same of a non-2xx.
+                http.Response.Headers.CacheControl = CacheTtl.NoStore;
                 return Results.Redirect(location, permanent: true);
             }
             return await next(context);

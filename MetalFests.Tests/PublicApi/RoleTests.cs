@@ -94,8 +94,11 @@ public sealed class RoleTests(AppFixture fixture)
                 .Select(m => (Member: $"{b.Key}|{Expected.Clean(m.Str("name"))}", Roles: PlainRoles.Of(m.Str("role")))))
             .Where(m => m.Roles is not null)
             .ToList();
+        // A name twice in one band (Mordloch's Jenda: drums, then bass) is one listed member: only names once in their band say "not holding".
+        var twice = single.Values.SelectMany(b => b.Records[0].GetProperty("members").EnumerateArray().Select(m => $"{b.Key}|{Expected.Clean(m.Str("name"))}"))
+            .GroupBy(m => m).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
         var holding = plain.Where(m => m.Roles!.Contains(role)).Select(m => m.Member).ToHashSet();
-        var notHolding = plain.Where(m => !m.Roles!.Contains(role)).Select(m => m.Member).Except(holding).ToHashSet();
+        var notHolding = plain.Where(m => !m.Roles!.Contains(role) && !twice.Contains(m.Member)).Select(m => m.Member).ToHashSet();
         Assert.True(holding.Count > 20, $"{role}: only {holding.Count} plain members hold it");
 
         var members = await fixture.Gateway.GetAllPagesAsync($"/api/roles/{role}/members", "members", 500);

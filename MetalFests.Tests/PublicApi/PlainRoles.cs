@@ -12,11 +12,20 @@ internal static class PlainRoles
 
     private static readonly Dictionary<string, string> Synonyms = new(StringComparer.Ordinal)
     {
-        ["vocals"] = "vocals", ["vocal"] = "vocals", ["vocalist"] = "vocals",
-        ["guitar"] = "guitar", ["guitars"] = "guitar", ["guitarist"] = "guitar",
-        ["drums"] = "drums", ["drummer"] = "drums",
-        ["bass"] = "bass", ["bassist"] = "bass", ["bass guitar"] = "bass",
-        ["keyboards"] = "keyboards", ["keyboard"] = "keyboards", ["keyboardist"] = "keyboards",
+        ["vocals"] = "vocals",
+        ["vocal"] = "vocals",
+        ["vocalist"] = "vocals",
+        ["guitar"] = "guitar",
+        ["guitars"] = "guitar",
+        ["guitarist"] = "guitar",
+        ["drums"] = "drums",
+        ["drummer"] = "drums",
+        ["bass"] = "bass",
+        ["bassist"] = "bass",
+        ["bass guitar"] = "bass",
+        ["keyboards"] = "keyboards",
+        ["keyboard"] = "keyboards",
+        ["keyboardist"] = "keyboards",
     };
 
     /// <summary>The role keys of a plain role string, in the string's order, each once; null when it is not plain.</summary>

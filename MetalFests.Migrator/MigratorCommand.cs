@@ -27,6 +27,9 @@ public sealed record MigratorCommand(
           --overwrite-edited    let the file's version replace entities an editor changed since
           --report <path>       also write the report as JSON
           --help                this text
+        Older shapes of db.json (from the upstream project's history) are accepted: an optional field a record
+        lacks (a line-up entry's size, ...) gets its documented default, a non-ASCII key (hällas) is
+        transliterated (hllas) and kept as an alias; the report lists both, and entities only the table has.
         Exit codes: 0 done and verified, 1 verification found problems, 2 bad input (nothing written),
         3 DynamoDB not usable (no AWS credentials, endpoint unreachable, request refused).
         """;

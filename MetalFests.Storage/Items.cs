@@ -77,6 +77,9 @@ public static class Items
     public static Item RoleMember(RoleMember member, int memberIndex) => Build(member, StorageJsonContext.Default.RoleMember, TableLayout.Types.RoleMember,
         TableLayout.RolePk(member.RoleKey), TableLayout.RoleMemberSk(member.BandKey, memberIndex));
 
+    public static Item Alias(KeyAlias alias) => Build(alias, StorageJsonContext.Default.KeyAlias, TableLayout.Types.KeyAlias,
+        TableLayout.EntityPk(alias.Entity, alias.Alias), TableLayout.AliasSk);
+
     // Readers: an item back into its record (key and stamp attributes are not part of the record).
     public static Festival ReadFestival(Item item) => Read(item, StorageJsonContext.Default.Festival);
     public static Edition ReadEdition(Item item) => Read(item, StorageJsonContext.Default.Edition);
@@ -93,6 +96,7 @@ public static class Items
     public static GenreBand ReadGenreBand(Item item) => Read(item, StorageJsonContext.Default.GenreBand);
     public static Role ReadRole(Item item) => Read(item, StorageJsonContext.Default.Role);
     public static RoleMember ReadRoleMember(Item item) => Read(item, StorageJsonContext.Default.RoleMember);
+    public static KeyAlias ReadAlias(Item item) => Read(item, StorageJsonContext.Default.KeyAlias);
 
     public static string TypeOf(Item item) => item.TryGetValue(TableLayout.TypeAttribute, out var type) ? type.S ?? "" : "";
     /// <summary>The item's version: 1 after its first write, +1 per write (an entity's ETag).</summary>

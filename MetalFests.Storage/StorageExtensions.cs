@@ -23,6 +23,7 @@ public static class StorageExtensions
         builder.Services.AddSingleton<FestivalsStore>();
         builder.Services.AddSingleton<CatalogStore>();
         builder.Services.AddSingleton<AdminStore>();
+        builder.Services.AddSingleton<AliasStore>();
         builder.Services.AddSingleton<TableWriter>();
         builder.Services.AddSingleton<FestivalWrites>();
         builder.Services.AddSingleton<BandWrites>();

@@ -17,4 +17,5 @@ namespace MetalFests.Storage;
 [JsonSerializable(typeof(GenreBand))]
 [JsonSerializable(typeof(Role))]
 [JsonSerializable(typeof(RoleMember))]
+[JsonSerializable(typeof(KeyAlias))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -38,6 +38,9 @@ public static class TableLayout
         public const string RoleSummary = "ROLE_METADATA";
         public const string RoleMember = "ROLE_MEMBER";
 
+        /// <summary>An old key of a band or festival (an older db.json's non-ASCII key) pointing at its key now.</summary>
+        public const string KeyAlias = "KEY_ALIAS";
+
         // The write side's own items: never shown by the public API, never touched by the migration.
         public const string Journal = "JOURNAL";
         public const string JournalPage = "JOURNAL_PAGE";
@@ -63,6 +66,20 @@ public static class TableLayout
     public const string RolePkPrefix = "ROLE#";
     public static string GenrePk(string genre) => GenrePkPrefix + genre;
     public static string RolePk(string role) => RolePkPrefix + role;
+
+    /// <summary>
+    /// A key alias lives in the partition its old key would have (<c>BAND#hällas</c>), under this sort key:
+    /// one GetItem resolves it, and no real entity's partition can hold it (an old key is never a valid key).
+    /// </summary>
+    public const string AliasSk = "ALIAS";
+
+    /// <summary>The partition of an entity of <paramref name="entity"/> (<see cref="Types.Band"/> or <see cref="Types.Festival"/>) by key.</summary>
+    public static string EntityPk(string entity, string key) => entity switch
+    {
+        Types.Band => BandPk(key),
+        Types.Festival => FestivalPk(key),
+        _ => throw new ArgumentOutOfRangeException(nameof(entity), entity, "only bands and festivals have key aliases"),
+    };
 
     // Partitions holding the list rows of the public list endpoints.
     public const string FestivalsListPk = "METADATA#FESTIVALS";

@@ -24,6 +24,9 @@ public static class CacheTtl
     public static readonly TimeSpan Roles = TimeSpan.FromMinutes(60);
     public static readonly TimeSpan RoleMembers = TimeSpan.FromMinutes(10);
 
+    /// <summary>What every answer but a success says about caching.</summary>
+    public const string NoStore = "no-store";
+
     /// <summary>Successful answers of this endpoint carry <c>Cache-Control: public, max-age=…</c>; errors carry <c>no-store</c>.</summary>
     public static TBuilder CacheFor<TBuilder>(this TBuilder endpoint, TimeSpan ttl) where TBuilder : IEndpointConventionBuilder
     {
@@ -33,7 +36,7 @@ public static class CacheTtl
             var response = context.HttpContext.Response;
             response.OnStarting(() =>
             {
-                response.Headers[HeaderNames.CacheControl] = response.StatusCode is >= 200 and < 300 ? value : "no-store";
+                response.Headers[HeaderNames.CacheControl] = response.StatusCode is >= 200 and < 300 ? value : NoStore;
                 return Task.CompletedTask;
             });
             return await next(context);

@@ -3,6 +3,7 @@ using MetalFests.Api.Http;
 using MetalFests.Api.Versioning;
 using MetalFests.Api.Writes;
 using MetalFests.ServiceDefaults.Errors;
+using MetalFests.Storage;
 using MetalFests.Storage.Stores;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,7 +15,7 @@ public static class BandsApi
     {
         return app.MapVersions("/api/bands", (api, version) =>
         {
-            api.WithTags("Bands").ProducesErrors();
+            api.WithTags("Bands").ProducesErrors().RedirectsOldKeys(TableLayout.Types.Band);
 
             if (version == ApiVersions.V1)
             {

@@ -2,6 +2,7 @@ using MetalFests.ServiceDefaults.Caching;
 using MetalFests.Api.Http;
 using MetalFests.FestivalsService.Festivals;
 using MetalFests.ServiceDefaults.Errors;
+using MetalFests.Storage;
 using MetalFests.Storage.Stores;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,7 +14,7 @@ public static class EditionsApi
     {
         return app.MapVersions("/api/festivals/{key}/editions", (api, version) =>
         {
-            api.WithTags("Editions").ProducesErrors();
+            api.WithTags("Editions").ProducesErrors().RedirectsOldKeys(TableLayout.Types.Festival);
 
             api.MapRead("", ListEditions)
                 .WithName(nameof(ListEditions))

@@ -2,6 +2,7 @@ using MetalFests.ServiceDefaults.Caching;
 using MetalFests.Storage.Model;
 using MetalFests.Api.Http;
 using MetalFests.ServiceDefaults.Errors;
+using MetalFests.Storage;
 using MetalFests.Storage.Stores;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,7 +14,7 @@ public static class FestivalsApi
     {
         return app.MapVersions("/api/festivals", (api, version) =>
         {
-            api.WithTags("Festivals").ProducesErrors();
+            api.WithTags("Festivals").ProducesErrors().RedirectsOldKeys(TableLayout.Types.Festival);
 
             api.MapRead("", ListFestivals)
                 .WithName(nameof(ListFestivals))

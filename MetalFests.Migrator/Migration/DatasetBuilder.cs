@@ -11,6 +11,9 @@ public sealed record DerivedKey(string Record, string Name, string Key, string R
 public sealed record StubBand(string Key, string Name, IReadOnlyList<string> ReferencedBy);
 public sealed record LineupDuplicate(string Festival, string Band, int Occurrences, int KeptSize);
 
+/// <summary>An older file's non-ASCII key, transliterated (<see cref="KeyTransliteration"/>) and kept as an alias of the new key.</summary>
+public sealed record TransliteratedKey(string Entity, string OldKey, string Key, string FirstRecord);
+
 public sealed record SourceDecisions(
     IReadOnlyList<DuplicateMerge> DuplicatesMerged,
     IReadOnlyList<DerivedKey> DerivedKeys,
@@ -18,14 +21,17 @@ public sealed record SourceDecisions(
     IReadOnlyList<LineupDuplicate> LineupDuplicatesCollapsed,
     int GenreStrings,
     int RoleStrings,
-    int MembersWithoutRole);
+    int MembersWithoutRole,
+    IReadOnlyList<TransliteratedKey> TransliteratedKeys,
+    IReadOnlyList<DefaultApplied> DefaultsApplied);
 
 /// <summary>
 /// db.json → the dataset of the table, every quirk handled by a named rule:
 /// duplicate band keys are merged onto the most complete record; a key missing or not a key is
 /// derived from the name; line-up references to unknown bands become unreviewed stub bands; a band
 /// listed twice on one line-up is kept once at its top billing; genres and roles are normalised;
-/// prices are EUR; an edition's year is its start date's year.
+/// prices are EUR; an edition's year is its start date's year. An older file's non-ASCII key
+/// (<c>hällas</c>) is transliterated (<see cref="KeyTransliteration"/>) and kept as an alias.
 /// </summary>
 public static class DatasetBuilder
 {
@@ -35,7 +41,8 @@ public static class DatasetBuilder
     public static (Dataset Dataset, SourceDecisions Decisions) Build(SourceFile source, DateOnly today)
     {
         var derived = new List<DerivedKey>();
-        var (bands, merges) = MergeBands(source.Bands, derived);
+        var transliterated = new Dictionary<(string, string), TransliteratedKey>();
+        var (bands, merges) = MergeBands(source.Bands, derived, transliterated);
 
         var genreNames = GenreNormalizer.CanonicalNames(source.Bands.SelectMany(b => b.Genres));
         var genres = new Dictionary<string, Genre>();
@@ -75,13 +82,13 @@ public static class DatasetBuilder
         var stubs = new Dictionary<string, (string Name, List<string> Festivals)>();
         foreach (var record in source.Festivals)
         {
-            var festival = new Festival(record.Key, Text.Clean(record.Name), Text.Clean(record.Location),
+            var festival = new Festival(FestivalKey(record, transliterated), Text.Clean(record.Name), Text.Clean(record.Location),
                 record is { Lat: { } lat, Lng: { } lng } ? new Coordinates(lat, lng) : null,
                 Text.Optional(record.Website), Text.Optional(record.Poster), null);
             festivals.Add(festival);
 
             var lineup = new List<LineupBand>();
-            foreach (var group in record.Bands.Select((band, i) => (Band: band, Key: LineupKey(band, record, i, derived)))
+            foreach (var group in record.Bands.Select((band, i) => (Band: band, Key: LineupKey(band, record, i, derived, transliterated)))
                          .GroupBy(x => x.Key))
             {
                 var first = group.First().Band;
@@ -113,19 +120,26 @@ public static class DatasetBuilder
             lineupDuplicates,
             source.Bands.SelectMany(b => b.Genres).Distinct(StringComparer.Ordinal).Count(),
             source.Bands.SelectMany(b => b.Members).Select(m => m.Role).Distinct(StringComparer.Ordinal).Count(),
-            membersWithoutRole);
+            membersWithoutRole,
+            [.. transliterated.Values.OrderBy(t => t.Entity, StringComparer.Ordinal).ThenBy(t => t.OldKey, StringComparer.Ordinal)],
+            source.Defaults);
         return (dataset, decisions);
     }
 
     /// <summary>Band records by key; records sharing a key merge onto the most complete one.</summary>
-    private static (List<(string Key, SourceBand Band)> Bands, List<DuplicateMerge> Merges) MergeBands(IReadOnlyList<SourceBand> records, List<DerivedKey> derived)
+    private static (List<(string Key, SourceBand Band)> Bands, List<DuplicateMerge> Merges) MergeBands(
+        IReadOnlyList<SourceBand> records, List<DerivedKey> derived, Dictionary<(string, string), TransliteratedKey> transliterated)
     {
         var byKey = new Dictionary<string, List<SourceBand>>();
         var order = new List<string>();
         foreach (var record in records)
         {
             var key = record.Key;
-            if (!EntityKeys.IsValid(key))
+            if (Transliterated(TableLayout.Types.Band, key, $"bands[{record.Index}]", transliterated) is { } newKey)
+            {
+                key = newKey;
+            }
+            else if (!EntityKeys.IsValid(key))
             {
                 key = EntityKeys.FromName(record.Name, KeyPrefix);
                 derived.Add(new DerivedKey($"bands[{record.Index}]", record.Name, key,
@@ -170,15 +184,34 @@ public static class DatasetBuilder
         return (bands, merges);
     }
 
-    private static string LineupKey(SourceLineupBand band, SourceFestival festival, int position, List<DerivedKey> derived)
+    private static string LineupKey(SourceLineupBand band, SourceFestival festival, int position, List<DerivedKey> derived,
+        Dictionary<(string, string), TransliteratedKey> transliterated)
     {
         if (EntityKeys.IsValid(band.Key))
         {
             return band.Key;
         }
+        if (Transliterated(TableLayout.Types.Band, band.Key, $"festivals[{festival.Index}].bands[{position}]", transliterated) is { } newKey)
+        {
+            return newKey;
+        }
         var key = EntityKeys.FromName(band.Name, KeyPrefix);
         derived.Add(new DerivedKey($"festivals[{festival.Index}].bands[{position}]", band.Name, key,
             band.Key.Length == 0 ? "empty line-up key: derived from the name" : $"'{band.Key}' is not a valid key: derived from the name"));
+        return key;
+    }
+
+    private static string FestivalKey(SourceFestival festival, Dictionary<(string, string), TransliteratedKey> transliterated) =>
+        Transliterated(TableLayout.Types.Festival, festival.Key, $"festivals[{festival.Index}]", transliterated) ?? festival.Key;
+
+    /// <summary>The new key of an older file's non-ASCII key, its alias noted once; null for a key of another shape.</summary>
+    private static string? Transliterated(string entity, string oldKey, string record, Dictionary<(string, string), TransliteratedKey> transliterated)
+    {
+        if (!KeyTransliteration.Applies(oldKey) || KeyTransliteration.Transliterate(oldKey) is not { } key)
+        {
+            return null;
+        }
+        transliterated.TryAdd((entity, oldKey), new TransliteratedKey(entity, oldKey, key, record));
         return key;
     }
 }

@@ -33,6 +33,8 @@ public sealed class MigrationRunner(MetalFestsTable table, TimeProvider time, IP
         Phase("scan");
         var (dataset, keptEdited, keptOnlyInTable) = Merge(fromFile, existing.Values, options.OverwriteEdited);
         var desired = TableProjection.Items(dataset);
+        // An older file's old keys: kept as aliases (never deleted, like entities), so old links keep resolving.
+        desired.AddRange(decisions.TransliteratedKeys.Select(t => Items.Alias(new KeyAlias(t.Entity, t.OldKey, t.Key))));
 
         var writes = new List<WriteRequest>();
         var written = new Dictionary<string, int>();
@@ -105,6 +107,12 @@ public sealed class MigrationRunner(MetalFestsTable table, TimeProvider time, IP
                 references++;
                 if (!bandKeys.Contains(band.Key)) problems.Add($"edition {edition.FestivalKey}/{edition.Year}: band '{band.Key}' missing");
             }
+        }
+        foreach (var alias in items.Where(i => Items.TypeOf(i) == TableLayout.Types.KeyAlias).Select(Items.ReadAlias))
+        {
+            references++;
+            var targets = alias.Entity == TableLayout.Types.Festival ? festivalKeys : bandKeys;
+            if (!targets.Contains(alias.Key)) problems.Add($"alias '{alias.Alias}': {alias.Entity} '{alias.Key}' missing");
         }
         foreach (var band in dataset.Bands)
         {

@@ -41,17 +41,18 @@ public static class SourceReader
     public static SourceFile Read(JsonElement root)
     {
         var problems = new List<string>();
+        var defaults = new DefaultsLog();
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new SourceException(["the top level must be an object with 'festivals' and 'bands'"]);
         }
-        var festivals = ReadArray(root, "festivals", problems, (e, i) => ReadFestival(e, i, problems));
-        var bands = ReadArray(root, "bands", problems, (e, i) => ReadBand(e, i, problems));
+        var festivals = ReadArray(root, "festivals", problems, (e, i) => ReadFestival(e, i, problems, defaults));
+        var bands = ReadArray(root, "bands", problems, (e, i) => ReadBand(e, i, problems, defaults));
         if (problems.Count > 0)
         {
             throw new SourceException(problems);
         }
-        return new SourceFile(festivals, bands);
+        return new SourceFile(festivals, bands, defaults.Summary());
     }
 
     private static List<T> ReadArray<T>(JsonElement root, string name, List<string> problems, Func<JsonElement, int, T?> read) where T : class
@@ -73,9 +74,9 @@ public static class SourceReader
         return result;
     }
 
-    private static SourceFestival? ReadFestival(JsonElement element, int index, List<string> problems)
+    private static SourceFestival? ReadFestival(JsonElement element, int index, List<string> problems, DefaultsLog defaults)
     {
-        var fields = new Fields(element, $"festivals[{index}]", problems);
+        var fields = new Fields(element, $"festivals[{index}]", problems, defaults);
         if (!fields.IsObject)
         {
             return null;
@@ -85,14 +86,16 @@ public static class SourceReader
         var end = fields.Date("dates.end");
         var lineup = fields.Array("bands", (band, path) =>
         {
-            var lineupFields = new Fields(band, path, problems);
+            var lineupFields = new Fields(band, path, problems, defaults);
             return lineupFields.IsObject
-                ? new SourceLineupBand(lineupFields.RequiredString("key", allowEmpty: true), lineupFields.RequiredString("name", allowEmpty: true), lineupFields.Int("size", 0, 3))
+                ? new SourceLineupBand(lineupFields.RequiredString("key", allowEmpty: true), lineupFields.RequiredString("name", allowEmpty: true),
+                    lineupFields.Int("size", 0, 3, SourceDefaults.LineupSize, 0))
                 : null;
         });
         var festival = new SourceFestival(index, key, fields.RequiredString("name"), start, end, fields.RequiredString("location"),
-            fields.Number("coordinates.lat", -90, 90), fields.Number("coordinates.lng", -180, 180),
-            fields.OptionalString("poster"), fields.OptionalString("website"), lineup, (decimal?)fields.Number("ticketPrice", 0, 1_000_000));
+            fields.Number("coordinates.lat", -90, 90, SourceDefaults.Coordinates), fields.Number("coordinates.lng", -180, 180, ifMissing: null),
+            fields.OptionalString("poster", SourceDefaults.FestivalText), fields.OptionalString("website", SourceDefaults.FestivalText), lineup,
+            (decimal?)fields.Number("ticketPrice", 0, 1_000_000, SourceDefaults.TicketPrice));
         if (end < start)
         {
             fields.Problem("dates.end", "is before dates.start");
@@ -100,29 +103,32 @@ public static class SourceReader
         return fields.Failed ? null : festival;
     }
 
-    private static SourceBand? ReadBand(JsonElement element, int index, List<string> problems)
+    private static SourceBand? ReadBand(JsonElement element, int index, List<string> problems, DefaultsLog defaults)
     {
-        var fields = new Fields(element, $"bands[{index}]", problems);
+        var fields = new Fields(element, $"bands[{index}]", problems, defaults);
         if (!fields.IsObject)
         {
             return null;
         }
         var band = new SourceBand(index,
-            fields.RequiredString("key", allowEmpty: true), fields.RequiredString("name"), fields.OptionalString("country"),
-            fields.OptionalString("description"), fields.OptionalString("logo"), fields.OptionalString("headlineImage"),
-            fields.OptionalString("website"), fields.OptionalString("spotify"),
-            fields.Array("genres", (genre, path) => genre.ValueKind == JsonValueKind.String ? genre.GetString() : fields.Null<string>(path, "must be a string")),
-            fields.Array("members", (member, path) =>
+            fields.RequiredString("key", allowEmpty: true), fields.RequiredString("name"), fields.OptionalString("country", SourceDefaults.BandText),
+            fields.OptionalString("description", SourceDefaults.BandText), fields.OptionalString("logo", SourceDefaults.BandText),
+            fields.OptionalString("headlineImage", SourceDefaults.BandText), fields.OptionalString("website", SourceDefaults.BandText),
+            fields.OptionalString("spotify", SourceDefaults.BandText),
+            fields.Array("genres", SourceDefaults.Genres, (genre, path) => genre.ValueKind == JsonValueKind.String ? genre.GetString() : fields.Null<string>(path, "must be a string")),
+            fields.Array("members", SourceDefaults.Members, (member, path) =>
             {
-                var memberFields = new Fields(member, path, problems);
-                return memberFields.IsObject ? new SourceMember(memberFields.RequiredString("name", allowEmpty: true), memberFields.OptionalString("role") ?? "") : null;
+                var memberFields = new Fields(member, path, problems, defaults);
+                return memberFields.IsObject
+                    ? new SourceMember(memberFields.RequiredString("name", allowEmpty: true), memberFields.OptionalString("role", SourceDefaults.MemberRole) ?? "")
+                    : null;
             }),
-            fields.Bool("reviewed"));
+            fields.Bool("reviewed", SourceDefaults.Reviewed));
         return fields.Failed ? null : band;
     }
 
     /// <summary>Typed reads of one record's fields; each problem names the record (and its key) and the field.</summary>
-    private sealed class Fields(JsonElement element, string record, List<string> problems)
+    private sealed class Fields(JsonElement element, string record, List<string> problems, DefaultsLog defaults)
     {
         private readonly int _problemsBefore = problems.Count;
         private string Record => element.ValueKind == JsonValueKind.Object && element.TryGetProperty("key", out var k) && k.ValueKind == JsonValueKind.String
@@ -155,11 +161,12 @@ public static class SourceReader
             return text;
         }
 
-        public string? OptionalString(string field)
+        public string? OptionalString(string field, DefaultRule? ifMissing)
         {
             var value = Find(field);
             if (value is null || value.Value.ValueKind == JsonValueKind.Null)
             {
+                Missing(value, ifMissing);
                 return null;
             }
             if (value.Value.ValueKind != JsonValueKind.String)
@@ -181,11 +188,12 @@ public static class SourceReader
             return text.Length > 0 ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : default;
         }
 
-        public double? Number(string field, double min, double max)
+        public double? Number(string field, double min, double max, DefaultRule? ifMissing)
         {
             var value = Find(field);
             if (value is null || value.Value.ValueKind == JsonValueKind.Null)
             {
+                Missing(value, ifMissing);
                 return null;
             }
             if (value.Value.ValueKind != JsonValueKind.Number)
@@ -201,9 +209,14 @@ public static class SourceReader
             return number;
         }
 
-        public int Int(string field, int min, int max)
+        public int Int(string field, int min, int max, DefaultRule ifMissing, int defaultValue)
         {
             var value = Find(field);
+            if (value is null)
+            {
+                Missing(value, ifMissing);
+                return defaultValue;
+            }
             if (value is not { ValueKind: JsonValueKind.Number } || !value.Value.TryGetInt32(out var number) || number < min || number > max)
             {
                 Problem(field, $"must be an integer from {min} to {max}");
@@ -212,11 +225,12 @@ public static class SourceReader
             return number;
         }
 
-        public bool Bool(string field)
+        public bool Bool(string field, DefaultRule ifMissing)
         {
             var value = Find(field);
             if (value is null)
             {
+                Missing(value, ifMissing);
                 return false;
             }
             if (value.Value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
@@ -227,11 +241,15 @@ public static class SourceReader
             return value.Value.GetBoolean();
         }
 
-        public List<T> Array<T>(string field, Func<JsonElement, string, T?> read) where T : class
+        public List<T> Array<T>(string field, Func<JsonElement, string, T?> read) where T : class =>
+            Array(field, null, read);
+
+        public List<T> Array<T>(string field, DefaultRule? ifMissing, Func<JsonElement, string, T?> read) where T : class
         {
             var value = Find(field);
             if (value is null || value.Value.ValueKind == JsonValueKind.Null)
             {
+                Missing(value, ifMissing);
                 return [];
             }
             if (value.Value.ValueKind != JsonValueKind.Array)
@@ -249,6 +267,15 @@ public static class SourceReader
                 }
             }
             return result;
+        }
+
+        /// <summary>A field absent from the record (not one present as null, which the file says on purpose) gets its documented default.</summary>
+        private void Missing(JsonElement? value, DefaultRule? rule)
+        {
+            if (value is null && rule is not null)
+            {
+                defaults.Applied(rule, Record);
+            }
         }
 
         private JsonElement? Find(string path)

@@ -1,7 +1,7 @@
 namespace MetalFests.Migrator.Source;
 
 /// <summary>db.json as it is: one edition per festival, genres and roles as free text.</summary>
-public sealed record SourceFile(IReadOnlyList<SourceFestival> Festivals, IReadOnlyList<SourceBand> Bands);
+public sealed record SourceFile(IReadOnlyList<SourceFestival> Festivals, IReadOnlyList<SourceBand> Bands, IReadOnlyList<DefaultApplied> Defaults);
 
 public sealed record SourceFestival(
     int Index, string Key, string Name, DateOnly Start, DateOnly End, string Location,

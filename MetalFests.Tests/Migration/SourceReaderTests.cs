@@ -46,4 +46,38 @@ public sealed class SourceReaderTests
             "bands[0] (key 'x'): field 'reviewed' must be true or false",
         ], error.Problems);
     }
+
+    [Fact]
+    public void A_line_up_entry_without_size_gets_size_0_and_each_default_is_counted()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"metalfests-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """
+            {"festivals": [{"key": "fest", "name": "Fest", "dates": {"start": "2026-06-01", "end": "2026-06-02"}, "location": "A, B",
+                            "coordinates": {"lat": 1, "lng": 1}, "poster": "", "website": "", "ticketPrice": 10,
+                            "bands": [{"key": "x", "name": "X"}, {"key": "y", "name": "Y", "size": 2}, {"key": "z", "name": "Z"}]}],
+             "bands": [{"key": "x", "name": "X", "country": "", "description": "", "logo": "", "headlineImage": "", "website": "", "spotify": "",
+                        "genres": [], "members": [{"name": "M"}]}]}
+            """);
+
+        var file = SourceReader.Read(path);
+
+        Assert.Equal([0, 2, 0], file.Festivals[0].Bands.Select(b => b.Size));
+        Assert.Equal(
+        [
+            ("festivals[].bands[].size", "0", 2, "festivals[0] (key 'fest').bands[0] (key 'x')"),
+            ("bands[].members[].role", "no role", 1, "bands[0] (key 'x').members[0]"),
+            ("bands[].reviewed", "false", 1, "bands[0] (key 'x')"),
+        ], file.Defaults.Select(d => (d.Field, d.Default, d.Count, d.Records[0])));
+    }
+
+    [Fact]
+    public void A_size_present_but_out_of_range_is_still_refused()
+    {
+        var error = Refusal("""
+            {"festivals": [{"key": "fest", "name": "Fest", "dates": {"start": "2026-06-01", "end": "2026-06-02"}, "location": "A, B",
+                            "bands": [{"key": "x", "name": "X", "size": 7}]}], "bands": []}
+            """);
+
+        Assert.Equal(["festivals[0] (key 'fest').bands[0] (key 'x'): field 'size' must be an integer from 0 to 3"], error.Problems);
+    }
 }

@@ -1,4 +1,3 @@
-using MetalFests.Migrator.Normalization;
 using MetalFests.Tests.Infrastructure;
 
 namespace MetalFests.Tests.PublicApi;
@@ -84,12 +83,21 @@ public sealed class BandDetailTests(AppFixture fixture)
         {
             BandListTests.AssertMergedValue(expected, property, band.StrOrNull(property));
         }
-        BandListTests.AssertGenreKeys(expected, band.Strings("genreKeys"));
+        BandListTests.AssertGenreKeys(expected, band.Strings("genreKeys"), await BandListTests.GenreKeysAsync(fixture.Gateway));
 
-        var members = band.Rows("members").Select(m => (m.Str("name"), string.Join(",", m.Strings("roleKeys")))).ToList();
-        var candidates = expected.Records.Select(record => record.GetProperty("members").EnumerateArray()
-            .Select(m => (Expected.Clean(m.Str("name")), string.Join(",", RoleNormalizer.Parse(m.Str("role")).Select(r => r.Key)))).ToList()).ToList();
-        Assert.True(candidates.Any(c => c.SequenceEqual(members)), $"{key}: members {string.Join("; ", members)} are no record's members");
+        // The members are one record's (a merged key keeps one record's members), in its order; a plain role string's
+        // role keys are those the test's own reading gives (PlainRoles), the others are covered by the role tests.
+        var members = band.Rows("members").ToList();
+        var record = expected.Records.Select(r => r.GetProperty("members").EnumerateArray().ToList())
+            .FirstOrDefault(m => m.Select(x => Expected.Clean(x.Str("name"))).SequenceEqual(members.Select(x => x.Str("name"))));
+        Assert.True(record is not null, $"{key}: members {string.Join("; ", members.Select(m => m.Str("name")))} are no record's members");
+        foreach (var (member, source) in members.Zip(record))
+        {
+            if (PlainRoles.Of(source.Str("role")) is { } roleKeys)
+            {
+                Assert.Equal(roleKeys, member.Strings("roleKeys"));
+            }
+        }
     }
 
     [Theory]
@@ -149,7 +157,7 @@ public sealed class BandDetailTests(AppFixture fixture)
 
         var band = (await fixture.Gateway.GetOkAsync($"/api/bands/{key}")).GetProperty("band");
 
-        Assert.Matches("^band-[0-9a-f]{8}$", key);
+        Assert.Equal("band-b6541ec2", key);
         Assert.Equal(record.Str("name"), band.Str("name"));
         Assert.Equal(record.Str("description"), band.Str("description"));
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MetalFests.Api.Invalidation.CloudFront;
+using MetalFests.Api.Writes;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
@@ -95,11 +96,15 @@ public static class InvalidationApi
     }
 
     /// <summary>
-    /// Paths are absolute API paths: exact (<c>/api/bands/metallica</c>) or a prefix wildcard ending in
+    /// Only <c>paths</c> and <c>reason</c>: any other field is refused, named. Paths are absolute API paths: exact (<c>/api/bands/metallica</c>) or a prefix wildcard ending in
     /// <c>/*</c> (<c>/api/festivals/*</c>); no other <c>*</c>, no query, no <c>..</c>.
     /// </summary>
     private static ApiError? Validate(InvalidationRequest? request)
     {
+        if (request?.UnknownFields is { Count: > 0 } unknown)
+        {
+            return ApiError.Validation([.. unknown.Keys.Select(field => new FieldError(field, FieldReader.UnknownField))]);
+        }
         if (request?.Paths is not { Count: > 0 } paths)
         {
             return ApiError.InvalidField("paths", "must be a non-empty array of paths");

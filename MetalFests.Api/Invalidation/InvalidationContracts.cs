@@ -1,11 +1,7 @@
 namespace MetalFests.Api.Invalidation;
 
-/// <summary>The seed's example 5 request; any other field is collected in <see cref="UnknownFields"/>, to be refused.</summary>
-public sealed record InvalidationRequest(IReadOnlyList<string>? Paths, string? Reason)
-{
-    [System.Text.Json.Serialization.JsonExtensionData]
-    public Dictionary<string, System.Text.Json.JsonElement>? UnknownFields { get; init; }
-}
+/// <summary>The seed's example 5 request.</summary>
+public sealed record InvalidationRequest(IReadOnlyList<string>? Paths, string? Reason);
 
 /// <summary>
 /// The seed's example 5 response. At the local edge evictions are immediate (status <c>Completed</c>, with the

@@ -26,10 +26,18 @@ public static class ApiKeyRules
         : null;
 
     /// <summary>Why <paramref name="hash"/> cannot be a configured key's hash, or null when it can. Never says what it is.</summary>
-    public static string? ProblemWithHash(string hash) =>
-        hash.Length == 0 ? $"is required: the key's SHA-256 as {HashLength} hexadecimal digits"
-        : hash.Length != HashLength || !hash.All(char.IsAsciiHexDigit) ? $"must be the key's SHA-256 as {HashLength} hexadecimal digits (it has {hash.Length} characters{(hash.All(char.IsAsciiHexDigit) ? "" : ", not all hexadecimal")}); the key itself is never configured"
-        : null;
+    public static string? ProblemWithHash(string hash)
+    {
+        var expected = $"the key's SHA-256 as {HashLength} hexadecimal digits";
+        if (hash.Length == 0)
+        {
+            return $"is required: {expected}";
+        }
+        var hexadecimal = hash.All(char.IsAsciiHexDigit);
+        return hash.Length == HashLength && hexadecimal
+            ? null
+            : $"must be {expected} (it has {hash.Length} characters{(hexadecimal ? "" : ", not all hexadecimal")}); the key itself is never configured";
+    }
 
     /// <summary>A permission by its name (<c>Read</c>, <c>Write</c>, <c>Delete</c>, any case); null for anything else, numbers included.</summary>
     public static Permission? PermissionNamed(string name) =>

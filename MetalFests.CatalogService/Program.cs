@@ -1,3 +1,4 @@
+using MetalFests.ServiceDefaults.Security;
 using MetalFests.CatalogService;
 using MetalFests.CatalogService.Bands;
 using MetalFests.CatalogService.Genres;
@@ -9,6 +10,7 @@ builder.AddPublicApi(CatalogJsonContext.Default);
 
 var app = builder.Build();
 app.UseApiErrors();
+app.UseApiKeys();
 app.MapBandsApi();
 app.MapGenresApi();
 app.MapRolesApi();

@@ -1,3 +1,4 @@
+using MetalFests.ServiceDefaults.Security;
 using MetalFests.FestivalsService;
 using MetalFests.FestivalsService.Admin;
 using MetalFests.FestivalsService.Editions;
@@ -10,6 +11,7 @@ builder.AddPublicApi(FestivalsJsonContext.Default);
 
 var app = builder.Build();
 app.UseApiErrors();
+app.UseApiKeys();
 app.MapFestivalsApi();
 app.MapEditionsApi();
 app.MapFeedsApi();

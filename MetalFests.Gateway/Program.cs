@@ -1,3 +1,4 @@
+using MetalFests.ServiceDefaults.Security;
 using MetalFests.Gateway.Documentation;
 using MetalFests.Api.Invalidation;
 using MetalFests.Gateway.Cors;
@@ -13,8 +14,10 @@ builder.Services.AddReverseProxy()
 var app = builder.Build();
 app.UseApiErrors();
 app.UseEdge();
+app.UseApiKeys();
 app.UseWebsite();
-app.MapReverseProxy();
+// The owning service authorises what the gateway passes on (admin paths included): the edge itself admits it.
+app.MapReverseProxy().AllowAnonymous();
 app.MapInvalidationApi().RequireCors(CorsPolicies.Admin);
 app.MapApiDocuments();
 app.MapUnknownApiPaths();

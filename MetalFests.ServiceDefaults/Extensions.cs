@@ -37,8 +37,7 @@ public static class Extensions
         builder.Services.AddApiErrors();
         // Bad bodies and parameters throw, so the error handler answers them in the envelope.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.Configure<ApiKeyOptions>(options => builder.Configuration.GetSection(ApiKeyOptions.SectionName).Bind(options.Keys));
-        builder.Services.AddSingleton<ApiKeyAuthenticator>();
+        builder.Services.AddApiKeys(builder.Configuration);
         return builder;
     }
 
@@ -98,6 +97,7 @@ public static class Extensions
     {
         app.MapHealthChecks(ServicePaths.Ready);
         app.MapHealthChecks(ServicePaths.Alive, new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) });
+        app.MapUnattributedAdminEndpointWhenTesting();
         return app;
     }
 }

@@ -6,7 +6,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 exec > >(tee "$RESULTS/admin-writes.txt") 2>&1
 RUNS=${1:-30}
-export METALFESTS_ADMIN_KEY=${METALFESTS_ADMIN_KEY:-bench-admin-key-$(date +%s)}
+export METALFESTS_ADMIN_KEY=${METALFESTS_ADMIN_KEY:-bench-only-admin-key-$(date +%s)-$(date +%N)}
 export Gateway__RateLimits__AdminRatePerSecond=1000000 Gateway__RateLimits__AdminBurst=1000000 Gateway__RateLimits__AdminMonthlyQuota=1000000000
 start_apphost
 machine

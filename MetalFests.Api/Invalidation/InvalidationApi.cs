@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MetalFests.Api.Invalidation.CloudFront;
+using MetalFests.Api.Writes;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
@@ -67,9 +68,10 @@ public static class InvalidationApi
     private static JsonHttpResult<ErrorEnvelope> Refused(HttpContext http, ApiError error) => error.ToResult(http);
 
     /// <summary>
-    /// The body, read by the handler rather than bound as a parameter: binding runs before endpoint filters, so a
-    /// caller without a key would hear about its body (400) or its Content-Type (the endpoint not matching: 404)
-    /// instead of the 401 it is owed.
+    /// The body, read by the handler rather than bound as a parameter, so that every refusal is the envelope naming
+    /// the field: not JSON (415), not a JSON object (<c>body</c>), a field the contract does not have (each named:
+    /// <c>{"paths": [...], "ttl": 0}</c> is refused, not half-obeyed). The key is checked before, by the authorization
+    /// middleware.
     /// </summary>
     private static async Task<(InvalidationRequest? Request, ApiError? Error)> ReadAsync(HttpRequest request)
     {
@@ -77,15 +79,27 @@ public static class InvalidationApi
         {
             return (null, ApiError.UnsupportedMediaType());
         }
+        var contract = InvalidationJsonContext.Default.InvalidationRequest;
         try
         {
-            return (await request.ReadFromJsonAsync(InvalidationJsonContext.Default.InvalidationRequest, request.HttpContext.RequestAborted), null);
+            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            if (body.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, NotAnObject);
+            }
+            // Only the contract's fields (paths, reason): any other is named, not silently ignored.
+            FieldError[] unknown = [.. body.RootElement.EnumerateObject()
+                .Where(field => !contract.Properties.Any(known => known.Name.Equals(field.Name, StringComparison.OrdinalIgnoreCase)))
+                .Select(field => new FieldError(field.Name, FieldReader.UnknownField))];
+            return unknown.Length > 0 ? (null, ApiError.Validation(unknown)) : (body.RootElement.Deserialize(contract), null);
         }
         catch (JsonException)
         {
-            return (null, ApiError.InvalidField("body", "must be a JSON object such as {\"paths\": [\"/api/bands/metallica\"]}"));
+            return (null, NotAnObject);
         }
     }
+
+    private static readonly ApiError NotAnObject = ApiError.InvalidField("body", "must be a JSON object such as {\"paths\": [\"/api/bands/metallica\"]}");
 
     /// <summary>
     /// Paths are absolute API paths: exact (<c>/api/bands/metallica</c>) or a prefix wildcard ending in

@@ -6,8 +6,8 @@ namespace MetalFests.Api.OpenApi;
 
 /// <summary>
 /// The admin credential as an OpenAPI security scheme: declared once, required by every operation
-/// whose endpoint carries a <see cref="PermissionRequirement"/>, and <c>security: []</c> (no
-/// credential) on every other operation.
+/// whose endpoint carries a <see cref="PermissionRequirement"/> or lies under <c>/api/admin</c> (the
+/// fallback policy's full permission), and <c>security: []</c> (no credential) on every other operation.
 /// </summary>
 public static class ApiKeySecurity
 {
@@ -29,7 +29,12 @@ public static class ApiKeySecurity
 
     public static Task Apply(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var required = context.Description.ActionDescriptor.EndpointMetadata.OfType<PermissionRequirement>().LastOrDefault();
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        // An admin endpoint that states no permission still needs one: the fallback policy's.
+        var required = metadata.OfType<PermissionRequirement>().LastOrDefault()
+            ?? (AdminFallbackPolicy.IsAdminPath("/" + context.Description.RelativePath) && !metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any()
+                ? new PermissionRequirement(AdminFallbackPolicy.Needed)
+                : null);
         operation.Security = required is null
             ? []
             : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] }];

@@ -16,6 +16,9 @@ public sealed class FieldReader
 {
     public const int MaxUrlLength = 2048;
 
+    /// <summary>The reason given for a field no reader asked for.</summary>
+    public const string UnknownField = "is not a known field";
+
     private readonly Dictionary<string, JsonElement> _properties = new(StringComparer.Ordinal);
     private readonly HashSet<string> _asked = new(StringComparer.Ordinal);
     private readonly List<FieldError> _errors;
@@ -232,7 +235,7 @@ public sealed class FieldReader
         var value = read(this);
         foreach (var name in _properties.Keys.Where(name => !_asked.Contains(name)))
         {
-            Fail(Path(name), "is not a known field");
+            Fail(Path(name), UnknownField);
         }
         return value;
     }

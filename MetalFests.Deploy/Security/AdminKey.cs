@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.SecretsManager;
 using Amazon.CDK.CustomResources;
 using Constructs;
+using MetalFests.ServiceDefaults.Security;
 
 namespace MetalFests.Deploy.Security;
 
@@ -26,7 +27,8 @@ public sealed class AdminKey : Construct
         Secret = new Secret(this, "Secret", new SecretProps
         {
             Description = "MetalFests admin API key (X-Api-Key), full permission",
-            GenerateSecretString = new SecretStringGenerator { PasswordLength = 40, ExcludePunctuation = true, IncludeSpace = false },
+            // The same rule as every key (ApiKeyRules): as long as the AppHost's generated key, letters and digits only.
+            GenerateSecretString = new SecretStringGenerator { PasswordLength = ApiKeyRules.GeneratedLength, ExcludePunctuation = true, IncludeSpace = false },
         });
         ApiKey = new ApiKey(this, "ApiKey", new ApiKeyProps
         {

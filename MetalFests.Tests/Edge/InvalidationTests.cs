@@ -106,6 +106,26 @@ public sealed class InvalidationTests(AppFixture fixture)
         Assert.Equal("Hit", await CacheStatusAsync("/api/festivals"));
     }
 
+    [Fact]
+    public async Task Unknown_fields_are_rejected_naming_each_and_evict_nothing()
+    {
+        await WarmAsync(["/api/genres"]);
+        using var request = new HttpRequestMessage(HttpMethod.Post, InvalidatePath)
+        {
+            Content = JsonContent.Create(new { paths = new[] { "/api/genres" }, reason = "test", distributionId = "E123", priority = 1 }),
+        };
+        request.Headers.Add(RequestHeaders.ApiKey, AppFixture.AdminKey);
+
+        using var response = await fixture.Gateway.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = await Envelope.ReadAsync(response);
+        Assert.Equal("VALIDATION_ERROR", error.GetProperty("code").GetString());
+        Assert.Equal("distributionId", error.GetProperty("details").GetProperty("field").GetString());
+        Assert.Equal(["distributionId", "priority"], error.GetProperty("details").GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("field").GetString()));
+        Assert.Equal("Hit", await CacheStatusAsync("/api/genres"));
+    }
+
     private async Task WarmAsync(IEnumerable<string> urls)
     {
         foreach (var url in urls)

@@ -27,14 +27,17 @@ public class AppFixture : IAsyncLifetime
     /// </summary>
     public static readonly DateOnly Today = new(2026, 6, 20);
 
-    /// <summary>The development key (full permission) the AppHost hashes for the services.</summary>
-    public const string AdminKey = "test-admin-key-full";
+    /// <summary>
+    /// The development key (full permission) the AppHost hashes for the services. At least 32 characters, as every
+    /// key must be (issue 12): the AppHost refuses a shorter one.
+    /// </summary>
+    public const string AdminKey = "test-only-admin-key-full-permission-0001";
 
     /// <summary>A read-only key (AdminViewer), configured on the gateway and both services for permission tests.</summary>
-    public const string ViewerKey = "test-viewer-key-read";
+    public const string ViewerKey = "test-only-viewer-key-read-permission-0002";
 
     /// <summary>A write key without delete (AdminEditor), configured like <see cref="ViewerKey"/>.</summary>
-    public const string EditorKey = "test-editor-key-write";
+    public const string EditorKey = "test-only-editor-key-write-permission-0003";
 
     // The two instances (read tests, write tests) start one after the other: launched together, their
     // `dotnet run` of the same projects contend for the same build outputs and one can fail to start.
@@ -88,7 +91,9 @@ public class AppFixture : IAsyncLifetime
                 .WithEnvironment("ApiKeys__1__Permission", nameof(Permission.Read))
                 .WithEnvironment("ApiKeys__2__Id", "editor")
                 .WithEnvironment("ApiKeys__2__Hash", ApiKeyAuthenticator.HashOf(EditorKey))
-                .WithEnvironment("ApiKeys__2__Permission", nameof(Permission.Write));
+                .WithEnvironment("ApiKeys__2__Permission", nameof(Permission.Write))
+                // An admin endpoint with no permission of its own (AdminApi/UnattributedAdminEndpointTests).
+                .WithEnvironment(ApiKeysExtensions.UnattributedAdminEndpointSetting.Replace(":", "__"), "true");
         }
         // Rate limits have their own tests (an in-process gateway with small limits); here they would only
         // throttle the suite, which sends thousands of requests from one address.

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Aspire.Hosting.ApplicationModel;
+using MetalFests.ServiceDefaults;
+using MetalFests.ServiceDefaults.Security;
+using MetalFests.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace MetalFests.Tests.Reliability;
+
+/// <summary>
+/// DynamoDB Local stopped (Aspire's stop command: the process ends, connections are refused) and started
+/// again under read and write load, through the real gateway: what the edge holds keeps answering, the
+/// rest answers 503 in the envelope promptly, and once the database is back (reloaded with db.json, as
+/// at start-up: it runs in memory) the same service processes answer again.
+/// </summary>
+[Collection(WritesCollection.Name)]
+public sealed class DatabaseStopTests(WritesFixture fixture, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task While_the_database_is_down_cached_pages_answer_from_the_edge_the_rest_503_in_the_envelope_and_the_same_services_recover()
+    {
+        var clock = Stopwatch.StartNew();
+        using var timeout = new CancellationTokenSource(Faults.RecoveryBound * 2);
+        var faults = new Faults(fixture);
+        var gateway = fixture.Gateway;
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var services = new[] { ServiceNames.Festivals, ServiceNames.Catalog, ServiceNames.Gateway };
+        var processes = services.ToDictionary(s => s, faults.ProcessId);
+
+        // Pages the edge holds before the fault, one per service; the writes below (new genres) evict none of them.
+        var bands = (await gateway.FreshAsync("/api/bands?limit=500"))["bands"]!.AsArray().Select(b => b!["key"]!.GetValue<string>()).ToList();
+        var festival = (await gateway.FreshAsync("/api/festivals"))["festivals"]![0]!["key"]!.GetValue<string>();
+        string[] cached = ["/api/festivals", $"/api/festivals/{festival}", "/api/roles", $"/api/bands/{bands[0]}"];
+        var before = new Dictionary<string, string>();
+        foreach (var path in cached)
+        {
+            await gateway.GetStringAsync(path, timeout.Token);
+            using var hit = await gateway.GetAsync(path, timeout.Token);
+            Assert.Equal("Hit", hit.Headers.GetValues("X-Cache").Single());
+            before[path] = await hit.Content.ReadAsStringAsync(timeout.Token);
+        }
+
+        var traffic = new Traffic(gateway);
+        await using (traffic)
+        {
+            traffic.Read("cached", cached);
+            // Each band page once: never cached when asked, so it always reaches the catalog service.
+            traffic.Read("uncached", [.. bands.Skip(1).Select(b => $"/api/bands/{b}/festivals")]);
+            traffic.Write("write", i => GenreCreate(GenreKey(run, i)));
+            await traffic.SeenAsync("write", default, a => a.Status == (int)HttpStatusCode.Created, timeout.Token);
+
+            var stopped = DateTimeOffset.UtcNow;
+            await faults.CommandAsync(ServiceNames.Database, KnownResourceCommands.StopCommand, timeout.Token);
+            await traffic.SeenAsync("uncached", stopped, Traffic.IsUnavailable, timeout.Token);
+            await traffic.SeenAsync("write", stopped, Traffic.IsUnavailable, timeout.Token);
+            var down = DateTimeOffset.UtcNow;
+            // The outage goes on until the edge has answered each cached page again and more reads and writes were refused.
+            await Until.TrueAsync(() => Task.FromResult(
+                traffic.Of("cached", down).Select(a => a.Path).Distinct().Count() == cached.Length
+                && traffic.Of("uncached", down).Count(Traffic.IsUnavailable) >= 3
+                && traffic.Of("write", down).Count(Traffic.IsUnavailable) >= 3), timeout.Token);
+            var restarting = DateTimeOffset.UtcNow;
+
+            await faults.RestartDatabaseAsync(timeout.Token);
+            var recovered = DateTimeOffset.UtcNow;
+            await traffic.SeenAsync("uncached", recovered, a => a.Status == (int)HttpStatusCode.OK, timeout.Token);
+            await traffic.SeenAsync("write", recovered, a => a.Status == (int)HttpStatusCode.Created, timeout.Token);
+            await traffic.StopAsync();
+
+            var answers = traffic.Answers.Where(a => a.Code != "stopped").ToList();
+            output.WriteLine($"{answers.Count} answers; database down {(restarting - stopped).TotalSeconds:0.0} s, back in {(recovered - restarting).TotalSeconds:0.0} s");
+            foreach (var group in answers.GroupBy(a => (a.Label, a.Status, a.XCache)).OrderBy(g => g.Key.Label))
+            {
+                output.WriteLine($"  {group.Key.Label} {group.Key.Status} {group.Key.XCache}: {group.Count()}, slowest {group.Max(a => a.Took.TotalMilliseconds):0} ms");
+            }
+
+            // Never a hang, never a 500, never a bare error.
+            Assert.All(answers, a => Assert.True(a.Answered && a.Took < Traffic.RequestBound, a.ToString()));
+            Assert.All(answers.Where(a => a.Status >= 400), a => Assert.True(Traffic.IsUnavailable(a), a.ToString()));
+            Assert.All(answers.Where(a => a.Status == (int)HttpStatusCode.ServiceUnavailable && a.RetryAfter is not null),
+                a => Assert.True(int.TryParse(a.RetryAfter, out var seconds) && seconds > 0, a.ToString()));
+            // What the edge holds answered throughout, from the edge.
+            Assert.All(traffic.Of("cached"), a => Assert.True(a.Status == (int)HttpStatusCode.OK && a.XCache is "Hit" or "Stale", a.ToString()));
+            // The rest: 200 before and after, 503 while the database was away.
+            Assert.All(traffic.Of("uncached"), a => Assert.Contains(a.Status, new[] { (int)HttpStatusCode.OK, (int)HttpStatusCode.ServiceUnavailable }));
+            Assert.All(traffic.Of("write"), a => Assert.Contains(a.Status, new[] { (int)HttpStatusCode.Created, (int)HttpStatusCode.ServiceUnavailable }));
+            Assert.All(traffic.Of("uncached", down).Where(a => a.At < restarting), a => Assert.Equal((int)HttpStatusCode.ServiceUnavailable, a.Status));
+            Assert.All(traffic.Of("write", down).Where(a => a.At < restarting), a => Assert.Equal((int)HttpStatusCode.ServiceUnavailable, a.Status));
+
+            // A refused write left nothing: its genre is not in the reloaded table.
+            foreach (var refused in traffic.Of("write", stopped).Where(Traffic.IsUnavailable).Take(5))
+            {
+                using var read = await gateway.SendAsync(HttpMethod.Get, $"/api/genres/{GenreKey(run, refused.Index)}", null);
+                Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+            }
+        }
+
+        // The same processes answer: recovered without a restart of any service or of the gateway.
+        Assert.Equal(processes, services.ToDictionary(s => s, faults.ProcessId));
+        // The reloaded table is db.json again, as before the fault (the run's genres went with the stopped database's memory).
+        await faults.PurgeEdgeAsync();
+        foreach (var path in cached)
+        {
+            Assert.Equal(before[path], await gateway.GetStringAsync(path, timeout.Token));
+        }
+        output.WriteLine($"took {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    private static string GenreKey(string run, int index) => $"fault-{run}-{index}";
+
+    private static HttpRequestMessage GenreCreate(string key) => new(HttpMethod.Post, "/api/admin/genres")
+    {
+        Content = JsonContent.Create(new { key, name = "Fault " + key }),
+        Headers = { { RequestHeaders.ApiKey, AppFixture.AdminKey } },
+    };
+}

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+
+namespace MetalFests.Tests.Reliability;
+
+/// <summary>One answer seen under a fault: what was asked, what came back, how long it took.</summary>
+public sealed record Answer(string Label, int Index, string Method, string Path, int Status, string? Code, string? XCache, string? RetryAfter, TimeSpan Took, DateTimeOffset At)
+{
+    /// <summary>0 when no HTTP answer came at all (connection refused or reset, or the bound ran out: a hang).</summary>
+    public bool Answered => Status != 0;
+
+    public override string ToString() => $"{Label}#{Index} {Method} {Path} → {Status} {Code} {XCache} in {Took.TotalMilliseconds:0} ms";
+}
+
+/// <summary>
+/// Clients sending requests in a loop while a fault happens, recording every answer. Each request is
+/// bounded (<see cref="RequestBound"/>), so a hang shows as an answer with status 0, never as a stuck test.
+/// </summary>
+public sealed class Traffic(HttpClient gateway) : IAsyncDisposable
+{
+    /// <summary>Longest a request may take before it counts as a hang: the services give up on DynamoDB well before (timeouts of 5 s, one retry).</summary>
+    public static readonly TimeSpan RequestBound = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentQueue<Answer> answers = new();
+    private readonly CancellationTokenSource stop = new();
+    private readonly List<Task> loops = [];
+
+    public IReadOnlyCollection<Answer> Answers => answers;
+
+    /// <summary>Reads <paramref name="paths"/> in turn until stopped.</summary>
+    public void Read(string label, params string[] paths) => loops.Add(Task.Run(async () =>
+    {
+        for (var i = 0; !stop.IsCancellationRequested; i++)
+        {
+            await SendAsync(label, i, () => new HttpRequestMessage(HttpMethod.Get, paths[i % paths.Length]));
+        }
+    }));
+
+    /// <summary>Sends the <paramref name="i"/>th write of a sequence until stopped; <paramref name="write"/> builds it.</summary>
+    public void Write(string label, Func<int, HttpRequestMessage> write) => loops.Add(Task.Run(async () =>
+    {
+        for (var i = 0; !stop.IsCancellationRequested; i++)
+        {
+            await SendAsync(label, i, () => write(i));
+        }
+    }));
+
+    public async Task<Answer> SendAsync(string label, int index, Func<HttpRequestMessage> build)
+    {
+        using var request = build();
+        var at = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        Answer answer;
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+        bound.CancelAfter(RequestBound);
+        try
+        {
+            using var response = await gateway.SendAsync(request, bound.Token);
+            var body = await response.Content.ReadAsStringAsync(bound.Token);
+            answer = new Answer(label, index, request.Method.Method, request.RequestUri!.OriginalString, (int)response.StatusCode, CodeOf(body),
+                response.Headers.TryGetValues("X-Cache", out var cache) ? cache.Single() : null,
+                response.Headers.RetryAfter?.ToString(), clock.Elapsed, at);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Cut short by the end of the traffic, not by the bound: no answer to record.
+            return new Answer(label, index, request.Method.Method, request.RequestUri!.OriginalString, 0, "stopped", null, null, clock.Elapsed, at);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            answer = new Answer(label, index, request.Method.Method, request.RequestUri!.OriginalString, 0, e.GetType().Name, null, null, clock.Elapsed, at);
+        }
+        answers.Enqueue(answer);
+        return answer;
+    }
+
+    /// <summary>The envelope's <c>error.code</c>, or null when the body is not the envelope.</summary>
+    public static string? CodeOf(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object && root.EnumerateObject().Select(p => p.Name).SequenceEqual(["error"])
+                && root.GetProperty("error") is { ValueKind: JsonValueKind.Object } error
+                && error.EnumerateObject().Select(p => p.Name).SequenceEqual(["code", "message", "details", "timestamp", "requestId"])
+                ? error.GetProperty("code").GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Answers of one label seen since <paramref name="since"/>.</summary>
+    public IReadOnlyList<Answer> Of(string label, DateTimeOffset since = default) =>
+        [.. answers.Where(a => a.Label == label && a.At >= since)];
+
+    /// <summary>Waits until some answer of <paramref name="label"/> sent after <paramref name="since"/> satisfies <paramref name="condition"/>.</summary>
+    public Task SeenAsync(string label, DateTimeOffset since, Func<Answer, bool> condition, CancellationToken cancellationToken) =>
+        Until.TrueAsync(() => Task.FromResult(answers.Any(a => a.Label == label && a.At >= since && condition(a))), cancellationToken);
+
+    /// <summary>Ends every loop and waits for their last requests.</summary>
+    public async Task StopAsync()
+    {
+        if (!stop.IsCancellationRequested)
+        {
+            await stop.CancelAsync();
+        }
+        await Task.WhenAll(loops);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        stop.Dispose();
+    }
+
+    public static bool IsUnavailable(Answer answer) => answer.Status == (int)HttpStatusCode.ServiceUnavailable && answer.Code == "SERVICE_UNAVAILABLE";
+}

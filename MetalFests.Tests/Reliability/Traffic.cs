@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using MetalFests.Gateway.Routing;
 
 namespace MetalFests.Tests.Reliability;
 
@@ -20,8 +21,11 @@ public sealed record Answer(string Label, int Index, string Method, string Path,
 /// </summary>
 public sealed class Traffic(HttpClient gateway) : IAsyncDisposable
 {
-    /// <summary>Longest a request may take before it counts as a hang: the services give up on DynamoDB well before (timeouts of 5 s, one retry).</summary>
-    public static readonly TimeSpan RequestBound = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Longest a request may take before it counts as a hang: the gateway answers by itself once a service has not
+    /// answered for <see cref="RouteTable.OriginTimeout"/>; a margin for a loaded machine.
+    /// </summary>
+    public static readonly TimeSpan RequestBound = RouteTable.OriginTimeout + TimeSpan.FromSeconds(15);
 
     private readonly ConcurrentQueue<Answer> answers = new();
     private readonly CancellationTokenSource stop = new();

@@ -33,21 +33,35 @@ public sealed class Traffic(HttpClient gateway) : IAsyncDisposable
 
     public IReadOnlyCollection<Answer> Answers => answers;
 
+    /// <summary>
+    /// Pause between two requests of one loop: a steady load (~20 requests a second per loop) rather than a flood
+    /// that would starve the machine's two cores, and with them the recovery under test.
+    /// </summary>
+    private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Reads <paramref name="paths"/> in turn until stopped.</summary>
-    public void Read(string label, params string[] paths) => loops.Add(Task.Run(async () =>
-    {
-        for (var i = 0; !stop.IsCancellationRequested; i++)
-        {
-            await SendAsync(label, i, () => new HttpRequestMessage(HttpMethod.Get, paths[i % paths.Length]));
-        }
-    }));
+    public void Read(string label, params string[] paths) => Read(label, i => paths[i % paths.Length]);
+
+    /// <summary>Reads the <paramref name="i"/>th path of a sequence until stopped.</summary>
+    public void Read(string label, Func<int, string> path) =>
+        Loop(label, i => new HttpRequestMessage(HttpMethod.Get, path(i)));
 
     /// <summary>Sends the <paramref name="i"/>th write of a sequence until stopped; <paramref name="write"/> builds it.</summary>
-    public void Write(string label, Func<int, HttpRequestMessage> write) => loops.Add(Task.Run(async () =>
+    public void Write(string label, Func<int, HttpRequestMessage> write) => Loop(label, write);
+
+    private void Loop(string label, Func<int, HttpRequestMessage> build) => loops.Add(Task.Run(async () =>
     {
         for (var i = 0; !stop.IsCancellationRequested; i++)
         {
-            await SendAsync(label, i, () => write(i));
+            await SendAsync(label, i, () => build(i));
+            try
+            {
+                await Task.Delay(Pace, stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped.
+            }
         }
     }));
 

@@ -30,10 +30,33 @@ public sealed class Faults(AppFixture fixture)
     public int ProcessId(string resource)
     {
         Assert.True(fixture.App.ResourceNotifications.TryGetCurrentState(resource, out var state), $"no state for {resource}");
-        var pid = state.Snapshot.Properties.FirstOrDefault(p => p.Name == PidProperty)?.Value;
+        var pid = ProcessIdOf(state.Snapshot);
         Assert.NotNull(pid);
-        return Convert.ToInt32(pid, CultureInfo.InvariantCulture);
+        return pid.Value;
     }
+
+    private static int? ProcessIdOf(CustomResourceSnapshot snapshot) =>
+        snapshot.Properties.FirstOrDefault(p => p.Name == PidProperty)?.Value is { } pid ? Convert.ToInt32(pid, CultureInfo.InvariantCulture) : null;
+
+    /// <summary>
+    /// Restarts a project as an operator would: SIGTERM (a graceful shutdown), then Aspire's start command, and waits
+    /// until a new process is healthy. Not Aspire's restart command: its stop signals the <c>dotnet run</c> host, which
+    /// on Linux does not pass it on to the application, and the stop times out (seen with Aspire 13.6.5, SDK 10.0.401).
+    /// </summary>
+    public async Task RestartAsync(string resource, CancellationToken cancellationToken)
+    {
+        var before = ProcessId(resource);
+        Signal(resource, "TERM");
+        await StoppedAsync(resource, cancellationToken);
+        await CommandAsync(resource, KnownResourceCommands.StartCommand, cancellationToken);
+        await fixture.App.ResourceNotifications.WaitForResourceAsync(resource,
+            e => e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy && ProcessIdOf(e.Snapshot) is { } pid && pid != before,
+            cancellationToken);
+    }
+
+    /// <summary>Waits until the orchestrator sees the resource's process gone.</summary>
+    public Task StoppedAsync(string resource, CancellationToken cancellationToken) =>
+        fixture.App.ResourceNotifications.WaitForResourceAsync(resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
 
     /// <summary>Stops every process of the resource where it stands (SIGSTOP): it holds its connections and answers nothing.</summary>
     public void Freeze(string resource) => Signal(resource, "STOP");

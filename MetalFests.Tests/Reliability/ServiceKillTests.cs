@@ -39,8 +39,7 @@ public sealed class ServiceKillTests(WritesFixture fixture, ITestOutputHelper ou
                 var cut = Enumerable.Range(0, InFlight).Select(i => traffic.SendAsync("cut", i, () => new HttpRequestMessage(HttpMethod.Get, pages[i]))).ToList();
                 await Until.TrueAsync(() => Task.FromResult(faults.HasUnreadRequests(ServiceNames.Catalog)), timeout.Token);
                 faults.Kill(ServiceNames.Catalog);
-                await fixture.App.ResourceNotifications.WaitForResourceAsync(ServiceNames.Catalog,
-                    e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
+                await faults.StoppedAsync(ServiceNames.Catalog, timeout.Token);
                 var gone = await traffic.SendAsync("gone", 0, () => new HttpRequestMessage(HttpMethod.Get, pages[InFlight]));
                 answers = [.. await Task.WhenAll(cut), gone];
             }

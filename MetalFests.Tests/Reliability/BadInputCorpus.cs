@@ -60,7 +60,7 @@ public sealed record Targets(string Festival, int Year, string Band, string Genr
         var create = operation.Method == "POST";
         JsonObject? body = operation.Method switch
         {
-            "DELETE" => null,
+            "GET" or "DELETE" => null,
             "PATCH" when t.Contains("/editions/", StringComparison.Ordinal) => new JsonObject { ["ticketPrice"] = 120.5 },
             "PATCH" => new JsonObject { ["name"] = "Renamed by the corpus" },
             _ when t.EndsWith("/validate", StringComparison.Ordinal) => new JsonObject { ["bandRefs"] = new JsonArray(Band) },

@@ -32,11 +32,11 @@ public sealed class BadInputTests(WritesFixture fixture, ITestOutputHelper outpu
         var gateway = fixture.Gateway;
         var run = Guid.NewGuid().ToString("N")[..8];
         var targets = new Targets($"corpus-fest-{run}", Year, $"corpus-band-{run}", $"corpus-genre-{run}", $"corpus-role-{run}");
-        await Expect(HttpStatusCode.Created, gateway.AdminPostAsync("/api/admin/genres", new { key = targets.Genre, name = "Corpus genre" }));
-        await Expect(HttpStatusCode.Created, gateway.AdminPostAsync("/api/admin/roles", new { key = targets.Role, name = "Corpus role", category = "string" }));
-        await Expect(HttpStatusCode.Created, gateway.AdminPostAsync("/api/admin/bands", AdminRequests.Band(targets.Band, "Corpus band", [targets.Genre], [("Member", [targets.Role])])));
-        await Expect(HttpStatusCode.Created, gateway.AdminPostAsync("/api/admin/festivals", AdminRequests.Festival(targets.Festival)));
-        await Expect(HttpStatusCode.Created, gateway.AdminPutAsync($"/api/festivals/{targets.Festival}/editions/{Year}", AdminRequests.Edition(Year, [targets.Band])));
+        await SetUp.ExpectAsync(HttpStatusCode.Created, gateway.AdminPostAsync("/api/admin/genres", new { key = targets.Genre, name = "Corpus genre" }));
+        await SetUp.ExpectAsync(HttpStatusCode.Created, gateway.AdminPostAsync("/api/admin/roles", new { key = targets.Role, name = "Corpus role", category = "string" }));
+        await SetUp.ExpectAsync(HttpStatusCode.Created, gateway.AdminPostAsync("/api/admin/bands", AdminRequests.Band(targets.Band, "Corpus band", [targets.Genre], [("Member", [targets.Role])])));
+        await SetUp.ExpectAsync(HttpStatusCode.Created, gateway.AdminPostAsync("/api/admin/festivals", AdminRequests.Festival(targets.Festival)));
+        await SetUp.ExpectAsync(HttpStatusCode.Created, gateway.AdminPutAsync($"/api/festivals/{targets.Festival}/editions/{Year}", AdminRequests.Edition(Year, [targets.Band])));
 
         var operations = new List<Operation>();
         foreach (var version in ApiVersions.All)
@@ -112,10 +112,4 @@ public sealed class BadInputTests(WritesFixture fixture, ITestOutputHelper outpu
     private static IEnumerable<string> Differences(Dictionary<string, string> before, Dictionary<string, string> after) =>
         before.Keys.Union(after.Keys).Where(key => before.GetValueOrDefault(key) != after.GetValueOrDefault(key))
             .Select(key => $"table item {key}: {before.GetValueOrDefault(key) ?? "(none)"} → {after.GetValueOrDefault(key) ?? "(none)"}");
-
-    private static async Task Expect(HttpStatusCode status, Task<HttpResponseMessage> request)
-    {
-        using var response = await request;
-        Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-    }
 }

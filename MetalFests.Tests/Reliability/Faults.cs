@@ -179,6 +179,16 @@ public sealed class Faults(AppFixture fixture)
     }
 }
 
+/// <summary>Set-up requests a fault test makes before the fault: they must succeed as asked.</summary>
+public static class SetUp
+{
+    public static async Task ExpectAsync(HttpStatusCode status, Task<HttpResponseMessage> request)
+    {
+        using var response = await request;
+        Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+}
+
 /// <summary>Polling a condition until it holds: never a fixed sleep, always bounded by the caller's token.</summary>
 public static class Until
 {

@@ -137,5 +137,22 @@ public sealed class Traffic(HttpClient gateway) : IAsyncDisposable
         stop.Dispose();
     }
 
+    /// <summary>
+    /// Every answer recorded (not those cut short by <see cref="StopAsync"/>), after writing a count per label and
+    /// status; and the rules of every fault: each request answered within <see cref="RequestBound"/>, each refusal in
+    /// the envelope — 503 <c>SERVICE_UNAVAILABLE</c>, or a status <paramref name="alsoAllowed"/> admits.
+    /// </summary>
+    public List<Answer> Checked(Action<string> output, Func<Answer, bool>? alsoAllowed = null)
+    {
+        var recorded = answers.Where(a => a.Code != "stopped").ToList();
+        foreach (var group in recorded.GroupBy(a => (a.Label, a.Status, a.XCache)).OrderBy(g => g.Key.Label).ThenBy(g => g.Key.Status))
+        {
+            output($"  {group.Key.Label} {group.Key.Status} {group.Key.XCache}: {group.Count()}, slowest {group.Max(a => a.Took.TotalMilliseconds):0} ms");
+        }
+        Assert.All(recorded, a => Assert.True(a.Answered && a.Took < RequestBound, a.ToString()));
+        Assert.All(recorded.Where(a => a.Status >= 400), a => Assert.True(IsUnavailable(a) || alsoAllowed?.Invoke(a) == true, a.ToString()));
+        return recorded;
+    }
+
     public static bool IsUnavailable(Answer answer) => answer.Status == (int)HttpStatusCode.ServiceUnavailable && answer.Code == "SERVICE_UNAVAILABLE";
 }

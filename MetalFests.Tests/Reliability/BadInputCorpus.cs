@@ -122,22 +122,34 @@ public static class BadInputCorpus
 
     private static readonly string[] KeyValues =
     [
-        "UPPER-Case", "a..b", "-lead", "trail-", "under_score", "sp%20ace", "%00", "%C0%AF", "%FF%FE", "%E2%80%AE",
-        "%F0%9F%A4%98", "%2e%2e%2f%2e%2e", "a%2Fb", "%25", new string('a', 1000),
+        "UPPER-Case", "a..b", "trail-", "%00", "%C0%AF", "%FF%FE", "%E2%80%AE", "%F0%9F%A4%98", "%2e%2e%2f%2e%2e", "a%2Fb", new string('a', 1000),
     ];
 
-    private static readonly string[] YearValues = ["abc", "0", "-1", "99999999999999999999", "2031.5", "1e3", "%00", "%FF", "%EF%BC%92%EF%BC%90%EF%BC%93%EF%BC%91"];
+    private static readonly string[] YearValues = ["abc", "-1", "99999999999999999999", "2031.5", "%00", "%FF", "%EF%BC%92%EF%BC%90%EF%BC%93%EF%BC%91"];
 
     private static readonly string[] QueryValues =
     [
-        "", "-1", "99999999999999999999", "1e309", "NaN", "%FF", "%C0%80", "%00", "%3Cscript%3E", new string('x', 4000), "a%26b%3D1",
+        "", "-1", "99999999999999999999", "%FF", "%00", new string('x', 4000),
     ];
 
-    public static IEnumerable<BadInput> For(IReadOnlyList<Operation> operations, Targets targets)
+    /// <summary>
+    /// Every case for <paramref name="operations"/> (each version's document); queries, headers, bodies and methods only for
+    /// <paramref name="full"/> (the first version's): a later version's endpoints share the same handlers, and differ
+    /// only by path.
+    /// </summary>
+    public static IEnumerable<BadInput> For(IReadOnlyList<Operation> operations, Targets targets, bool full = true)
     {
         foreach (var operation in operations)
         {
-            foreach (var input in PathCases(operation, targets).Concat(QueryCases(operation, targets)).Concat(HeaderCases(operation, targets)))
+            foreach (var input in PathCases(operation, targets))
+            {
+                yield return input;
+            }
+            if (!full)
+            {
+                continue;
+            }
+            foreach (var input in QueryCases(operation, targets).Concat(HeaderCases(operation, targets)))
             {
                 yield return input;
             }
@@ -149,7 +161,7 @@ public static class BadInputCorpus
                 }
             }
         }
-        foreach (var input in MethodCases(operations, targets))
+        foreach (var input in full ? MethodCases(operations, targets) : [])
         {
             yield return input;
         }
@@ -202,9 +214,7 @@ public static class BadInputCorpus
             yield return new BadInput("HEAD", operation, "HEAD", path, Key: key);
             yield return new BadInput("If-None-Match garbage", operation, "GET", path, Headers: [("If-None-Match", "garbage, W/, \"")], Key: key);
             yield return new BadInput("Accept: application/xml only", operation, "GET", path, Headers: [("Accept", "application/xml")], Key: key);
-            yield return new BadInput("Range malformed", operation, "GET", path, Headers: [("Range", "bytes=z-")], Key: key);
             yield return new BadInput("Accept-Encoding malformed", operation, "GET", path, Headers: [("Accept-Encoding", "gzip;q=x, br;q=-1, ;;")], Key: key);
-            yield return new BadInput("Origin junk", operation, "GET", path, Headers: [("Origin", "null")], Key: key);
             // Beyond Kestrel's 32 KB of request headers.
             yield return new BadInput("headers of 40 KB", operation, "GET", path, Headers: [("X-Padding", new string('h', 40 * 1024))], Key: key);
             yield return new BadInput("X-Api-Key of 10 KB", operation, "GET", path, Key: new string('k', 10 * 1024));
@@ -231,7 +241,7 @@ public static class BadInputCorpus
         {
             yield break;
         }
-        foreach (var ifMatch in new[] { "garbage", "\"abc\"", "W/\"1\"", "\"999999\"", "\"1\", \"999999\"", "\"\"", "\"" + new string('9', 2000) + "\"", "\"-1\"", "\"1.0\"" })
+        foreach (var ifMatch in new[] { "garbage", "W/\"1\"", "\"999999\"", "\"1\", \"999999\"", "\"" + new string('9', 2000) + "\"", "\"1.0\"" })
         {
             yield return new BadInput($"If-Match {Short(ifMatch)}", operation, operation.Method, path, body, mediaType, Headers: [("If-Match", ifMatch)]);
         }
@@ -252,7 +262,7 @@ public static class BadInputCorpus
         // The media type and the encoding.
         yield return Bytes("none", [], null);
         yield return Text("JSON without Content-Type", json, contentType: null) with { ContentType = null };
-        foreach (var contentType in new[] { "text/plain", "application/x-www-form-urlencoded", "application/xml", "multipart/form-data; boundary=x", "application/json; charset=utf-16", "application/json; charset=iso-8859-1", "application/jsonx", "*/*", "application/json; charset=\"", ";;;" })
+        foreach (var contentType in new[] { "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=utf-16", "application/jsonx", ";;;" })
         {
             yield return Text($"as {contentType}", json, contentType);
         }
@@ -265,9 +275,8 @@ public static class BadInputCorpus
         // The syntax.
         foreach (var (name, text) in new[]
         {
-            ("empty", ""), ("whitespace", " \r\n\t "), ("unclosed", "{"), ("missing value", "{\"name\":}"), ("trailing comma", json[..^1] + ",}"),
-            ("single quotes", "{'name':'x'}"), ("comment", "/* c */" + json), ("NaN", "{\"name\":NaN}"), ("array", "[]"), ("string", "\"text\""),
-            ("number", "123"), ("null", "null"), ("true", "true"), ("two documents", json + json), ("text after", json + "x"),
+            ("empty", ""), ("unclosed", "{"), ("trailing comma", json[..^1] + ",}"), ("single quotes", "{'name':'x'}"), ("comment", "/* c */" + json),
+            ("NaN", "{\"name\":NaN}"), ("array", "[]"), ("number", "123"), ("null", "null"), ("two documents", json + json),
             ("nested 10,000 deep", "{\"name\":" + new string('[', 10_000) + new string(']', 10_000) + "}"),
             ("nested 64 objects", string.Concat(Enumerable.Repeat("{\"a\":", 64)) + "1" + new string('}', 64)),
             ("unknown field", json[..^1] + ",\"zzUnknown\":1}"),
@@ -303,7 +312,7 @@ public static class BadInputCorpus
         {
             var served = path.Select(o => o.Method).ToHashSet();
             var any = path.First();
-            foreach (var method in new[] { "GET", "PUT", "POST", "PATCH", "DELETE", "TRACE", "PROPFIND" }.Where(m => !served.Contains(m)))
+            foreach (var method in new[] { "GET", "PUT", "POST", "PATCH", "DELETE", "TRACE" }.Where(m => !served.Contains(m)))
             {
                 yield return new BadInput($"method {method}", any, method, PathOf(any, targets), method is "GET" or "TRACE" ? null : "{}"u8.ToArray(), MediaTypes.Json);
             }
@@ -337,14 +346,14 @@ public static class BadInputCorpus
     /// <summary>Raw JSON a field of this kind cannot take: another type, or a number out of every field's range.</summary>
     private static IEnumerable<string> WrongValues(JsonNode node) => node.GetValueKind() switch
     {
-        System.Text.Json.JsonValueKind.String when node.GetValue<string>() is var text => new[] { "12345", "true", "[]", "{}", "[\"" + text + "\"]" }
+        System.Text.Json.JsonValueKind.String when node.GetValue<string>() is var text => new[] { "12345", "{}", "[\"" + text + "\"]" }
             .Concat(DateOnly.TryParse(text, CultureInfo.InvariantCulture, out _) ? ["\"2031-13-45\"", "\"2031-02-30\"", "\"31/12/2031\""] : [])
             .Concat(text.StartsWith("http", StringComparison.Ordinal) ? ["\"javascript:alert(1)\"", "\"//no-scheme\"", "\"http://\""] : [])
             .Concat(text.Length == 3 && text.All(char.IsUpper) ? ["\"ZZZ\"", "\"EURO\""] : []),
-        System.Text.Json.JsonValueKind.Number => ["\"12\"", "true", "[]", "{}", "1e400", "-1e400", "-1e30", "123456789012345678901234567890", "-0.0000000001e-400"],
-        System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => ["\"true\"", "1", "[]"],
-        System.Text.Json.JsonValueKind.Array => ["\"x\"", "{}", "1", "[" + string.Join(',', Enumerable.Repeat("1", 2000)) + "]"],
-        System.Text.Json.JsonValueKind.Object => ["\"x\"", "[]", "1"],
+        System.Text.Json.JsonValueKind.Number => ["\"12\"", "{}", "1e400", "-1e30", "123456789012345678901234567890"],
+        System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => ["\"true\"", "1"],
+        System.Text.Json.JsonValueKind.Array => ["\"x\"", "{}", "[" + string.Join(',', Enumerable.Repeat("1", 2000)) + "]"],
+        System.Text.Json.JsonValueKind.Object => ["\"x\"", "[]"],
         _ => [],
     };
 

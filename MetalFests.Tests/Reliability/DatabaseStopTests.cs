@@ -37,7 +37,7 @@ public sealed class DatabaseStopTests(WritesFixture fixture, ITestOutputHelper o
         }
         // Pages no one asked for yet, each asked once: every band's page and festivals, then keys that exist nowhere (404).
         string[] pages = [.. bands.Skip(1).SelectMany(b => new[] { $"/api/bands/{b}", $"/api/bands/{b}/festivals" })];
-        var festival = (await gateway.FreshAsync("/api/festivals"))["festivals"]![0]!["key"]!.GetValue<string>();
+        var festival = (await gateway.FreshAsync("/api/festivals"))["festivals"]![0]!["festivalKey"]!.GetValue<string>();
         string[] cached = ["/api/festivals", $"/api/festivals/{festival}", "/api/roles", $"/api/bands/{bands[0]}"];
         var before = new Dictionary<string, string>();
         foreach (var path in cached)

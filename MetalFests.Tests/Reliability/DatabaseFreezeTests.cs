@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using MetalFests.Migrator.Migration;
 using MetalFests.ServiceDefaults;
-using MetalFests.ServiceDefaults.Security;
 using MetalFests.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -41,8 +39,8 @@ public sealed class DatabaseFreezeTests(WritesFixture fixture, ITestOutputHelper
         var traffic = new Traffic(gateway);
         await using (traffic)
         {
-            traffic.Write("lineup", i => Request(HttpMethod.Put, $"/api/festivals/{festival}/editions/{Year}", AdminRequests.Edition(Year, Lineup(bands, i))));
-            traffic.Write("create", i => Request(HttpMethod.Post, "/api/admin/genres", new { key = GenreKey(run, i), name = "Freeze " + i }));
+            traffic.Write("lineup", i => Traffic.AdminRequest(HttpMethod.Put, $"/api/festivals/{festival}/editions/{Year}", AdminRequests.Edition(Year, Lineup(bands, i))));
+            traffic.Write("create", i => Traffic.AdminRequest(HttpMethod.Post, "/api/admin/genres", new { key = GenreKey(run, i), name = "Freeze " + i }));
             traffic.Read("uncached", uncached);
             await traffic.SeenAsync("lineup", default, a => a.Status is (int)HttpStatusCode.OK or (int)HttpStatusCode.Created, timeout.Token);
             await traffic.SeenAsync("create", default, a => a.Status == (int)HttpStatusCode.Created, timeout.Token);
@@ -121,9 +119,4 @@ public sealed class DatabaseFreezeTests(WritesFixture fixture, ITestOutputHelper
         return [.. edition["edition"]!["bands"]!.AsArray().Select(b => b!["key"]!.GetValue<string>()).Order()];
     }
 
-    private static HttpRequestMessage Request(HttpMethod method, string path, object body) => new(method, path)
-    {
-        Content = JsonContent.Create(body),
-        Headers = { { RequestHeaders.ApiKey, AppFixture.AdminKey } },
-    };
 }

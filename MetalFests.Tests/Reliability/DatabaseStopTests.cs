@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using Aspire.Hosting.ApplicationModel;
 using MetalFests.ServiceDefaults;
-using MetalFests.ServiceDefaults.Security;
 using MetalFests.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -53,7 +51,11 @@ public sealed class DatabaseStopTests(WritesFixture fixture, ITestOutputHelper o
         {
             traffic.Read("cached", cached);
             traffic.Read("uncached", i => i < pages.Length ? pages[i] : $"/api/bands/absent-{run}-{i}");
-            traffic.Write("write", i => GenreCreate(GenreKey(run, i)));
+            // Writes stop before the database starts again: in the seconds between its start and the migrator's reload the
+            // table is empty, and a write landing there would make the migrator (--if-empty) skip the reload (see README).
+            var restarting = DateTimeOffset.MaxValue;
+            var writes = traffic.WriteUntil("write", i => Traffic.AdminRequest(HttpMethod.Post, "/api/admin/genres", new { key = GenreKey(run, i), name = "Fault " + i }),
+                () => restarting != DateTimeOffset.MaxValue);
             await traffic.SeenAsync("write", default, a => a.Status == (int)HttpStatusCode.Created, timeout.Token);
 
             var stopped = DateTimeOffset.UtcNow;
@@ -66,12 +68,14 @@ public sealed class DatabaseStopTests(WritesFixture fixture, ITestOutputHelper o
                 traffic.Of("cached", down).Select(a => a.Path).Distinct().Count() == cached.Length
                 && traffic.Of("uncached", down).Count(Traffic.IsUnavailable) >= 3
                 && traffic.Of("write", down).Count(Traffic.IsUnavailable) >= 3), timeout.Token);
-            var restarting = DateTimeOffset.UtcNow;
+            restarting = DateTimeOffset.UtcNow;
+            await writes;
 
             await faults.RestartDatabaseAsync(timeout.Token);
             var recovered = DateTimeOffset.UtcNow;
+            traffic.Write("write after", i => Traffic.AdminRequest(HttpMethod.Post, "/api/admin/genres", new { key = GenreKey(run, -1 - i), name = "Fault after " + i }));
             await traffic.SeenAsync("uncached", recovered, a => a.Status is (int)HttpStatusCode.OK or (int)HttpStatusCode.NotFound, timeout.Token);
-            await traffic.SeenAsync("write", recovered, a => a.Status == (int)HttpStatusCode.Created, timeout.Token);
+            await traffic.SeenAsync("write after", recovered, a => a.Status == (int)HttpStatusCode.Created, timeout.Token);
             await traffic.StopAsync();
 
             output.WriteLine($"database down {(restarting - stopped).TotalSeconds:0.0} s, back in {(recovered - restarting).TotalSeconds:0.0} s");
@@ -84,6 +88,7 @@ public sealed class DatabaseStopTests(WritesFixture fixture, ITestOutputHelper o
             // The rest: 200 before and after, 503 while the database was away.
             Assert.All(traffic.Of("uncached"), a => Assert.Contains(a.Status, new[] { (int)HttpStatusCode.OK, (int)HttpStatusCode.NotFound, (int)HttpStatusCode.ServiceUnavailable }));
             Assert.All(traffic.Of("write"), a => Assert.Contains(a.Status, new[] { (int)HttpStatusCode.Created, (int)HttpStatusCode.ServiceUnavailable }));
+            Assert.All(traffic.Of("write after"), a => Assert.Equal((int)HttpStatusCode.Created, a.Status));
             Assert.All(traffic.Of("uncached", down).Where(a => a.At < restarting), a => Assert.Equal((int)HttpStatusCode.ServiceUnavailable, a.Status));
             Assert.All(traffic.Of("write", down).Where(a => a.At < restarting), a => Assert.Equal((int)HttpStatusCode.ServiceUnavailable, a.Status));
 
@@ -107,10 +112,4 @@ public sealed class DatabaseStopTests(WritesFixture fixture, ITestOutputHelper o
     }
 
     private static string GenreKey(string run, int index) => $"fault-{run}-{index}";
-
-    private static HttpRequestMessage GenreCreate(string key) => new(HttpMethod.Post, "/api/admin/genres")
-    {
-        Content = JsonContent.Create(new { key, name = "Fault " + key }),
-        Headers = { { RequestHeaders.ApiKey, AppFixture.AdminKey } },
-    };
 }

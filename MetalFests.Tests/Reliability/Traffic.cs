@@ -49,9 +49,19 @@ public sealed class Traffic(HttpClient gateway) : IAsyncDisposable
     /// <summary>Sends the <paramref name="i"/>th write of a sequence until stopped; <paramref name="write"/> builds it.</summary>
     public void Write(string label, Func<int, HttpRequestMessage> write) => Loop(label, write);
 
-    private void Loop(string label, Func<int, HttpRequestMessage> build) => loops.Add(Task.Run(async () =>
+    /// <summary>As <see cref="Write"/>, ending early once <paramref name="until"/> holds; the loop, to wait for its last write.</summary>
+    public Task WriteUntil(string label, Func<int, HttpRequestMessage> write, Func<bool> until) => Loop(label, write, until);
+
+    private Task Loop(string label, Func<int, HttpRequestMessage> build, Func<bool>? until = null)
     {
-        for (var i = 0; !stop.IsCancellationRequested; i++)
+        var loop = Task.Run(() => RunAsync(label, build, until ?? (() => false)));
+        loops.Add(loop);
+        return loop;
+    }
+
+    private async Task RunAsync(string label, Func<int, HttpRequestMessage> build, Func<bool> until)
+    {
+        for (var i = 0; !stop.IsCancellationRequested && !until(); i++)
         {
             await SendAsync(label, i, () => build(i));
             try
@@ -63,7 +73,7 @@ public sealed class Traffic(HttpClient gateway) : IAsyncDisposable
                 // Stopped.
             }
         }
-    }));
+    }
 
     public async Task<Answer> SendAsync(string label, int index, Func<HttpRequestMessage> build)
     {
@@ -153,6 +163,13 @@ public sealed class Traffic(HttpClient gateway) : IAsyncDisposable
         Assert.All(recorded.Where(a => a.Status >= 400), a => Assert.True(IsUnavailable(a) || alsoAllowed?.Invoke(a) == true, a.ToString()));
         return recorded;
     }
+
+    /// <summary>A write as an editor's client sends it: a JSON body and the full-permission key.</summary>
+    public static HttpRequestMessage AdminRequest(HttpMethod method, string path, object body) => new(method, path)
+    {
+        Content = System.Net.Http.Json.JsonContent.Create(body),
+        Headers = { { MetalFests.ServiceDefaults.Security.RequestHeaders.ApiKey, Infrastructure.AppFixture.AdminKey } },
+    };
 
     public static bool IsUnavailable(Answer answer) => answer.Status == (int)HttpStatusCode.ServiceUnavailable && answer.Code == "SERVICE_UNAVAILABLE";
 }

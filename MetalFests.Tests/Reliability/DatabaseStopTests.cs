@@ -73,7 +73,7 @@ public sealed class DatabaseStopTests(WritesFixture fixture, ITestOutputHelper o
 
             await faults.RestartDatabaseAsync(timeout.Token);
             var recovered = DateTimeOffset.UtcNow;
-            traffic.Write("write after", i => Traffic.AdminRequest(HttpMethod.Post, "/api/admin/genres", new { key = GenreKey(run, -1 - i), name = "Fault after " + i }));
+            traffic.Write("write after", i => Traffic.AdminRequest(HttpMethod.Post, "/api/admin/genres", new { key = $"fault-{run}-after-{i}", name = "Fault after " + i }));
             await traffic.SeenAsync("uncached", recovered, a => a.Status is (int)HttpStatusCode.OK or (int)HttpStatusCode.NotFound, timeout.Token);
             await traffic.SeenAsync("write after", recovered, a => a.Status == (int)HttpStatusCode.Created, timeout.Token);
             await traffic.StopAsync();

@@ -14,6 +14,8 @@ public static class ApiExtensions
     public static TBuilder AddPublicApi<TBuilder>(this TBuilder builder, System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver json) where TBuilder : IHostApplicationBuilder
     {
         builder.AddMetalFestsStorage();
+        // The table missing is DynamoDB Local restarted (in memory) and not yet loaded again by the migrator: not ready, 503.
+        builder.Services.Configure<UnavailableDependencies>(dependencies => dependencies.Signs.Add(e => e is Amazon.DynamoDBv2.Model.ResourceNotFoundException));
         builder.AddCacheInvalidation();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Today>();

@@ -30,6 +30,8 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     [$"{StorageOptions.SectionName}:{nameof(StorageOptions.TableName)}"] = command.Table,
     [$"{StorageOptions.SectionName}:{nameof(StorageOptions.ServiceUrl)}"] = command.Endpoint,
     [$"{StorageOptions.SectionName}:{nameof(StorageOptions.Region)}"] = command.Region,
+    // A batch job: its scan pages (1 MB) may take longer than a service's request on a busy machine.
+    [$"{StorageOptions.SectionName}:{nameof(StorageOptions.RequestTimeout)}"] = StorageOptions.BatchRequestTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
 }.Where(kv => kv.Value is not null));
 builder.AddServiceDefaults();
 builder.AddMetalFestsStorage();

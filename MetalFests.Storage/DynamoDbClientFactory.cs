@@ -17,8 +17,7 @@ public static class DynamoDbClientFactory
         {
             ServiceURL = options.ServiceUrl,
             AuthenticationRegion = options.Region,
-            // A local database that does not answer at once is down: fail fast so /health and 503s are prompt.
-            Timeout = TimeSpan.FromSeconds(5),
+            Timeout = options.RequestTimeout,
             MaxErrorRetry = 1,
         };
         return new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), config);

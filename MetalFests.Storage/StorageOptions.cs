@@ -20,5 +20,15 @@ public sealed class StorageOptions
     public string Region { get; set; } = DefaultRegion;
     public string TableName { get; set; } = DefaultTableName;
 
+    /// <summary>
+    /// How long one request to DynamoDB Local may take (<c>DynamoDb:RequestTimeout</c>). A service fails fast (5 s, one
+    /// retry: /health and 503s stay prompt when the database is down); a batch job reading 1 MB scan pages on a busy
+    /// machine gives each request longer (<see cref="BatchRequestTimeout"/>).
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The request timeout of batch work (the migrator, the tests' full-table scans).</summary>
+    public static readonly TimeSpan BatchRequestTimeout = TimeSpan.FromSeconds(60);
+
     public bool IsLocal => !string.IsNullOrWhiteSpace(ServiceUrl);
 }

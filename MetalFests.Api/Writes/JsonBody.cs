@@ -44,6 +44,11 @@ public static class JsonBody
         {
             return BodyError("is required");
         }
+        if (!System.Text.Unicode.Utf8.IsValid(json.Span))
+        {
+            // JSON text is UTF-8 (RFC 8259 §8.1): invalid, overlong or surrogate bytes are refused here, before any string is read.
+            return BodyError("must be UTF-8");
+        }
         JsonDocument document;
         try
         {

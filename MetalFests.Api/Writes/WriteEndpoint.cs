@@ -75,6 +75,10 @@ public static class WriteEndpoint
             return unreadable;
         }
         using var patch = body.Value!;
+        if (MergePatch.Problems(patch.RootElement) is { Count: > 0 } problems)
+        {
+            return ApiError.Validation(problems);
+        }
         for (var attempt = 1; ; attempt++)
         {
             if (await read(cancellationToken) is not { } current)

@@ -198,6 +198,12 @@ public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, E
             }
         }
         response.Headers[CachedResponseWriter.CacheStatusHeader] = CacheOutcome.Miss;
+        if (origin.StatusCode >= StatusCodes.Status400BadRequest && origin.Body.Length == 0)
+        {
+            // The proxy's own failure (502: the service unreachable or gone mid-request; 504: too slow) has no body:
+            // left without a length, the error pages answer it in the envelope.
+            return;
+        }
         response.ContentLength = origin.Body.Length;
         if (!isHead && origin.Body.Length > 0)
         {

@@ -72,11 +72,20 @@ public static class RouteTable
         })),
     ];
 
+    /// <summary>
+    /// How long the edge waits for a service to answer before it answers 503 itself: API Gateway's integration
+    /// timeout (29 s), which the deployed system has in the gateway's place. A service answers its own 503 well within
+    /// it (DynamoDB requests time out in 5 s, a write waits at most 10 s for the lease); without it, a request to a
+    /// service killed mid-request, or to one that hangs, would wait for YARP's default of 100 s.
+    /// </summary>
+    public static readonly TimeSpan OriginTimeout = TimeSpan.FromSeconds(29);
+
     public static IReadOnlyList<ClusterConfig> Clusters { get; } =
     [
         .. Owners.Select(owner => new ClusterConfig
         {
             ClusterId = owner.Service,
+            HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = OriginTimeout },
             // Resolved by service discovery to the address the AppHost gave the service.
             Destinations = new Dictionary<string, DestinationConfig>
             {

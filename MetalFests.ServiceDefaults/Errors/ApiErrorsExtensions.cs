@@ -45,12 +45,15 @@ public static class ApiErrorsExtensions
         return app;
     }
 
-    /// <summary>Whether an exception means a dependency (DynamoDB, a service) could not be reached.</summary>
-    public static bool IsUnavailable(Exception exception)
+    /// <summary>
+    /// Whether an exception means a dependency (DynamoDB, a service) could not be reached, or is not ready:
+    /// network failures and timeouts, and what <see cref="UnavailableDependencies"/> adds (a library's own signs).
+    /// </summary>
+    public static bool IsUnavailable(Exception exception, UnavailableDependencies? more = null)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is HttpRequestException or SocketException or TimeoutException)
+            if (e is HttpRequestException or SocketException or TimeoutException || more?.Signs.Any(sign => sign(e)) == true)
             {
                 return true;
             }
@@ -58,7 +61,10 @@ public static class ApiErrorsExtensions
         return false;
     }
 
-    private sealed class EnvelopeExceptionHandler(ILogger<EnvelopeExceptionHandler> logger, IEnumerable<IApiErrorMapper> mappers) : IExceptionHandler
+    private sealed class EnvelopeExceptionHandler(
+        ILogger<EnvelopeExceptionHandler> logger,
+        IEnumerable<IApiErrorMapper> mappers,
+        Microsoft.Extensions.Options.IOptions<UnavailableDependencies> unavailable) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
         {
@@ -66,7 +72,7 @@ public static class ApiErrorsExtensions
             {
                 BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiError.PayloadTooLarge(),
                 BadHttpRequestException bad => ApiError.BadRequest(bad.Message),
-                _ when IsUnavailable(exception) => ApiError.ServiceUnavailable,
+                _ when IsUnavailable(exception, unavailable.Value) => ApiError.ServiceUnavailable,
                 _ => ApiError.Internal,
             };
             if (error.Status >= StatusCodes.Status500InternalServerError)

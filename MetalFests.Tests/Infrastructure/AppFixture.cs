@@ -173,7 +173,7 @@ public class AppFixture : IAsyncLifetime
     }
 
     public StorageOptions LocalOptions(string table) =>
-        new() { ServiceUrl = App.GetEndpoint(ServiceNames.Database, "http").ToString(), TableName = table };
+        new() { ServiceUrl = App.GetEndpoint(ServiceNames.Database, "http").ToString(), TableName = table, RequestTimeout = StorageOptions.BatchRequestTimeout };
 
     public async Task DisposeAsync()
     {

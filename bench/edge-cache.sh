@@ -6,9 +6,10 @@
 #   alone's, zero requests reaching the services (their own DynamoDB request counters).
 # Side by side in one run, in rounds (the machine is shared: each round measures all of them back to back,
 # and the spread over the rounds is reported):
-#   - the gateway of this tree, as the application runs it (the AppHost's, Release, on :5080);
-#   - "before": the gateway of BASELINE (default main), built from `git archive` under bench/results and
-#     started with the AppHost gateway's own environment (same services, telemetry, limits), on another port;
+#   - "after": the gateway of this tree (Release) and "before": the gateway of BASELINE (default main, built
+#     from `git archive` under bench/results), each started here with the AppHost gateway's own environment
+#     (same services, telemetry, sampling, limits) — see start_gateway for why here;
+#   - "app": the AppHost's own gateway on :5080 (this tree's code, in the orchestrator's scheduling group);
 #   - Kestrel alone and nginx.
 # Then allocations per hit of each process (dotnet-counters, from the repository's tool manifest: bytes the
 # process allocated during a wrk run ÷ the requests of that run), and the miss path (cache off).
@@ -76,49 +77,62 @@ dotnet build "$ROOT/bench/bare-kestrel/BareKestrel.cs" -c Release -v q -nologo >
 BARE_DLL=$(dotnet build "$ROOT/bench/bare-kestrel/BareKestrel.cs" -c Release -getProperty:TargetPath 2>/dev/null | tail -1)
 dotnet "$BARE_DLL" "$NGINX_DIR/www$URL_PATH" "$BARE_PORT" >/dev/null 2>&1 &
 BARE_PID=$!
-BEFORE_PID=
+BEFORE_PID=; AFTER_PID=
 cleanup() {
   nginx -s stop -c "$NGINX_DIR/nginx.conf" 2>/dev/null || true
   kill -TERM "$BARE_PID" 2>/dev/null || true
-  [ -z "$BEFORE_PID" ] || kill -TERM "$BEFORE_PID" 2>/dev/null || true
+  for pid in $BEFORE_PID $AFTER_PID; do kill -TERM "$pid" 2>/dev/null || true; done
   stop_apphost
 }
 trap cleanup EXIT
 
-# "before": BASELINE's gateway, built once per commit, run with the environment the AppHost gave this tree's
-# gateway (service addresses, telemetry export, raised limits) on a port of its own.
+# The gateways measured beside Kestrel alone and nginx run the way those do: as children of this script, in its
+# scheduling group. The AppHost's own gateway (:5080) runs in the orchestrator's session, whose CPU share (Linux
+# autogroups) it splits with the dashboard, DynamoDB Local and the services: on a loaded machine it gets far less
+# CPU than a process started here, whatever its code. So "after" is this tree's gateway and "before" BASELINE's,
+# both started here with the environment the AppHost gave its gateway (service addresses, telemetry export,
+# sampling, raised limits), each on a port of its own; the AppHost's own is measured too ("app").
+start_gateway() {   # <dll> <content root> <port> <name>: sets TWIN_PID
+  python3 - "$(listener_pid 5080)" "$1" "$3" "$2" "$4" >"$RESULTS/gateway-$4.log" 2>&1 <<'PY' &
+import os, sys
+pid, dll, port, content_root, name = sys.argv[1:]
+with open(f"/proc/{pid}/environ") as f:
+    env = dict(item.split("=", 1) for item in f.read().split("\0") if "=" in item)
+env["ASPNETCORE_URLS"] = f"http://localhost:{port}"
+env["OTEL_SERVICE_NAME"] = env.get("OTEL_SERVICE_NAME", "gateway") + "-" + name
+env.pop("OTEL_RESOURCE_ATTRIBUTES", None)
+os.chdir(content_root)  # as the AppHost starts a project: in its folder
+os.execvpe("dotnet", ["dotnet", dll], env)
+PY
+  TWIN_PID=$!
+  for _ in $(seq 1 120); do curl -sf -o /dev/null "http://localhost:$3$URL_PATH" && return 0; sleep 1; done
+  echo "the $4 gateway did not come up; see $RESULTS/gateway-$4.log" >&2; exit 1
+}
+AFTER_PORT=$(free_port)
+start_gateway "$ROOT/MetalFests.Gateway/bin/Release/net10.0/MetalFests.Gateway.dll" "$ROOT/MetalFests.Gateway" "$AFTER_PORT" after
+AFTER_PID=$TWIN_PID
 if [ -n "$BASELINE" ]; then
   BASE_SHA=$(git -C "$ROOT" rev-parse --short "$BASELINE")
   BASE_DIR="$RESULTS/baseline-$BASE_SHA"
   BASE_DLL="$BASE_DIR/MetalFests.Gateway/bin/Release/net10.0/MetalFests.Gateway.dll"
-  if [ ! -f "$BASE_DLL" ]; then
+  if [ ! -f "$BASE_DLL" ]; then   # built once per commit
     rm -rf "$BASE_DIR"; mkdir -p "$BASE_DIR"
     git -C "$ROOT" archive "$BASE_SHA" | tar -x -C "$BASE_DIR"
     ln -s "$ROOT/MetalFests.Web/node_modules" "$BASE_DIR/MetalFests.Web/node_modules"
     (cd "$BASE_DIR" && dotnet build MetalFests.Gateway -c Release -v q -nologo >/dev/null)
   fi
   BEFORE_PORT=$(free_port)
-  python3 - "$(listener_pid 5080)" "$BASE_DLL" "$BEFORE_PORT" "$BASE_DIR/MetalFests.Gateway" >"$RESULTS/gateway-before.log" 2>&1 <<'PY' &
-import os, sys
-pid, dll, port, content_root = sys.argv[1:]
-with open(f"/proc/{pid}/environ") as f:
-    env = dict(item.split("=", 1) for item in f.read().split("\0") if "=" in item)
-env["ASPNETCORE_URLS"] = f"http://localhost:{port}"
-env["OTEL_SERVICE_NAME"] = env.get("OTEL_SERVICE_NAME", "gateway") + "-before"
-env.pop("OTEL_RESOURCE_ATTRIBUTES", None)
-os.chdir(content_root)  # as the AppHost starts a project: in its folder
-os.execvpe("dotnet", ["dotnet", dll], env)
-PY
-  BEFORE_PID=$!
-  for _ in $(seq 1 120); do curl -sf -o /dev/null "http://localhost:$BEFORE_PORT$URL_PATH" && break; sleep 1; done
+  start_gateway "$BASE_DLL" "$BASE_DIR/MetalFests.Gateway" "$BEFORE_PORT" before
+  BEFORE_PID=$TWIN_PID
 fi
 
 until curl -s -o /dev/null "http://127.0.0.1:$BARE_PORT/"; do sleep 0.2; done
 cmp <(curl -s "http://127.0.0.1:$NGINX_PORT$URL_PATH") <(curl -s "http://localhost:5080$URL_PATH") && echo "bodies identical: $(stat -c %s "$NGINX_DIR/www$URL_PATH") bytes"
 
-declare -A TARGETS=([nginx]="http://127.0.0.1:$NGINX_PORT$URL_PATH" [kestrel]="http://127.0.0.1:$BARE_PORT$URL_PATH" [gateway]="http://localhost:5080$URL_PATH")
-ORDER=(nginx kestrel gateway)
-if [ -n "$BASELINE" ]; then TARGETS[before]="http://localhost:$BEFORE_PORT$URL_PATH"; ORDER=(nginx kestrel before gateway); fi
+declare -A TARGETS=([nginx]="http://127.0.0.1:$NGINX_PORT$URL_PATH" [kestrel]="http://127.0.0.1:$BARE_PORT$URL_PATH"
+  [after]="http://localhost:$AFTER_PORT$URL_PATH" [app]="http://localhost:5080$URL_PATH")
+ORDER=(nginx kestrel after app)
+if [ -n "$BASELINE" ]; then TARGETS[before]="http://localhost:$BEFORE_PORT$URL_PATH"; ORDER=(nginx kestrel before after app); fi
 for name in "${ORDER[@]}"; do wrk -t1 -c4 -d3s "${TARGETS[$name]}" >/dev/null; done   # warm the caches and the JIT
 
 before=$(count http://localhost:5081)
@@ -135,7 +149,7 @@ echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) after the runs"
 echo "--- allocations per request ($DURATION s of wrk each)"
 echo "Kestrel alone:          $(alloc_per_request "$BARE_PID" "${TARGETS[kestrel]}")"
 [ -z "$BASELINE" ] || echo "gateway before ($BASE_SHA): $(alloc_per_request "$(listener_pid "$BEFORE_PORT")" "${TARGETS[before]}")"
-echo "gateway ($(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- MetalFests.Gateway MetalFests.ServiceDefaults || echo '+changes')):     $(alloc_per_request "$(listener_pid 5080)" "${TARGETS[gateway]}")"
+echo "gateway after ($(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- MetalFests.Gateway MetalFests.ServiceDefaults || echo '+changes')): $(alloc_per_request "$AFTER_PID" "${TARGETS[after]}")"
 
 python3 - "$RESULTS/edge-rounds.txt" <<'PY'
 import re, sys, statistics

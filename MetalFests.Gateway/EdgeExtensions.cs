@@ -57,7 +57,8 @@ public static class EdgeExtensions
 
     /// <summary>
     /// Order matters: the client address, the security headers, the limits, the canonical request, plain cache hits (before routing: the fast path),
-    /// then routing, CORS, the rest of the cache, and compression of what the cache does not serve.
+    /// then the envelope of bodiless errors, routing, CORS, the rest of the cache, and compression of what the cache does not serve.
+    /// Program runs the exception handler ahead of all of it.
     /// </summary>
     public static WebApplication UseEdge(this WebApplication app)
     {
@@ -70,6 +71,8 @@ public static class EdgeExtensions
         app.UseMiddleware<RateLimitMiddleware>();
         app.UseMiddleware<CanonicalRequestMiddleware>();
         app.UseMiddleware<CacheHitMiddleware>();
+        // What a hit never needs (it always has a body): bodiless errors in the envelope.
+        app.UseApiStatusCodePages();
         app.UseRouting();
         app.UseCors();
         // Cached answers are stored compressed; the compression middleware serves only what passes by the cache.

@@ -12,7 +12,8 @@ builder.Services.AddReverseProxy()
     .AddServiceDiscoveryDestinationResolver();
 
 var app = builder.Build();
-app.UseApiErrors();
+app.UseApiExceptionHandler();
+// The edge places the status code pages (the other half of UseApiErrors) after its cache hits.
 app.UseEdge();
 app.UseApiKeys();
 app.UseWebsite();

@@ -1,27 +1,61 @@
 #!/usr/bin/env bash
-# Issue 5 targets: a cache hit of GET /api/festivals through the gateway against nginx serving the
-# identical body as a static file — same wrk threads, connections and duration, one run, this machine
-# (with Kestrel alone serving the same bytes from memory, bench/bare-kestrel, as a reference point):
-#   gateway ≥ 0.6× nginx's requests/s (aim 0.8×), p99 ≤ 5 ms at 64 connections, zero requests reaching
-#   the services during the hit run (their own DynamoDB request counters). Then the miss path (cache off).
-# Usage: bench/edge-cache.sh [seconds per run, default 20] [connections, default 64] [threads, default 2]
+# Issue 13, target 1: a cache hit of GET /api/festivals through the gateway against Kestrel alone serving the
+# same bytes from memory (bench/bare-kestrel) and nginx serving them as a static file — same wrk threads,
+# connections and duration, this machine:
+#   gateway hit ≥ 0.9× Kestrel alone's requests/s (reported against nginx too), p99 no worse than Kestrel
+#   alone's, zero requests reaching the services (their own DynamoDB request counters).
+# Side by side in one run, in rounds (the machine is shared: each round measures all of them back to back,
+# and the spread over the rounds is reported):
+#   - "after": the gateway of this tree (Release) and "before": the gateway of BASELINE (default main, built
+#     from `git archive` under bench/results), each started here with the AppHost gateway's own environment
+#     (same services, telemetry, sampling, limits) — see start_gateway for why here;
+#   - "app": the AppHost's own gateway on :5080 (this tree's code, in the orchestrator's scheduling group);
+#   - Kestrel alone and nginx.
+# Then allocations per hit of each process (dotnet-counters, from the repository's tool manifest: bytes the
+# process allocated during a wrk run ÷ the requests of that run), and the miss path (cache off).
+# Usage: bench/edge-cache.sh [seconds per run, default 20] [connections, default 64] [threads, default 2] [rounds, default 3]
+#   BASELINE=<git ref> (default main; BASELINE= to skip), MISS_PATH=0 to skip the cache-off run.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 exec > >(tee "$RESULTS/edge-cache.txt") 2>&1
-DURATION=${1:-20}; CONNECTIONS=${2:-64}; THREADS=${3:-2}
+DURATION=${1:-20}; CONNECTIONS=${2:-64}; THREADS=${3:-2}; ROUNDS=${4:-3}
+BASELINE=${BASELINE-main}; MISS_PATH=${MISS_PATH:-1}
+URL_PATH=/api/festivals
 need wrk wrk
 need nginx nginx
+(cd "$ROOT" && dotnet tool restore >/dev/null)
 
 count() { curl -s "$1/internal/dynamodb-requests" | python3 -c 'import json,sys; print(sum(v for k, v in json.load(sys.stdin).items() if k != "DescribeTable"))'; }
-run_wrk() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$1" | tee -a "$RESULTS/edge-wrk.log" | awk '/Requests\/sec/ {print "    requests/s: " $2} /^ +50%/ {print "    p50: " $2} /^ +99%/ {print "    p99: " $2} /Non-2xx/ {print "    NON-2XX RESPONSES: " $NF}'; }
+wrk_run() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$1" | tee -a "$RESULTS/edge-wrk.log"; }
+listener_pid() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
+
+# The bytes a process allocated per request during one wrk run: dotnet-counters' System.Runtime
+# dotnet.gc.heap.total_allocated, a rate per second sampled every second, summed over the run.
+alloc_per_request() {
+  local pid=$1 url=$2 csv; csv=$(mktemp -u --suffix=.csv)
+  (cd "$ROOT" && dotnet dotnet-counters collect -p "$pid" --counters System.Runtime --format csv -o "$csv" \
+    --refresh-interval 1 --duration "$(printf "00:%02d:%02d" $(((DURATION + 4) / 60)) $(((DURATION + 4) % 60)))" >/dev/null 2>&1) &
+  local counters=$!
+  sleep 2
+  local requests; requests=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" "$url" | awk '/requests in/ {print $1}')
+  wait "$counters"
+  python3 - "$csv" "$requests" <<'PY'
+import csv, sys
+rows = [r for r in csv.reader(open(sys.argv[1])) if len(r) > 4 and r[2].startswith("dotnet.gc.heap.total_allocated")]
+print(f"{sum(float(r[4]) for r in rows) / int(sys.argv[2]):.0f} B/request over {int(sys.argv[2]):,} requests")
+PY
+  rm -f "$csv"
+}
 
 start_apphost
 machine
-echo "wrk: $THREADS threads, $CONNECTIONS connections, ${DURATION}s per run" | tee "$RESULTS/edge-wrk.log"
+echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) before the runs"
+echo "wrk: $THREADS threads, $CONNECTIONS connections, ${DURATION}s per run, $ROUNDS rounds"
+: >"$RESULTS/edge-wrk.log"
 
 # nginx serves the gateway's exact body (identity encoding, as wrk sends no Accept-Encoding).
 NGINX_DIR="$RESULTS/nginx"; mkdir -p "$NGINX_DIR/www/api"
-curl -sf http://localhost:5080/api/festivals -o "$NGINX_DIR/www/api/festivals"
+curl -sf "http://localhost:5080$URL_PATH" -o "$NGINX_DIR/www$URL_PATH"
 NGINX_PORT=$(free_port)
 cat >"$NGINX_DIR/nginx.conf" <<CONF
 worker_processes auto;
@@ -41,34 +75,111 @@ nginx -c "$NGINX_DIR/nginx.conf"
 BARE_PORT=$(free_port)
 dotnet build "$ROOT/bench/bare-kestrel/BareKestrel.cs" -c Release -v q -nologo >/dev/null
 BARE_DLL=$(dotnet build "$ROOT/bench/bare-kestrel/BareKestrel.cs" -c Release -getProperty:TargetPath 2>/dev/null | tail -1)
-dotnet "$BARE_DLL" "$NGINX_DIR/www/api/festivals" "$BARE_PORT" >/dev/null 2>&1 &
+dotnet "$BARE_DLL" "$NGINX_DIR/www$URL_PATH" "$BARE_PORT" >/dev/null 2>&1 &
 BARE_PID=$!
-trap 'nginx -s stop -c "$NGINX_DIR/nginx.conf" 2>/dev/null || true; kill -TERM "$BARE_PID" 2>/dev/null || true; stop_apphost' EXIT
-until curl -s -o /dev/null "http://127.0.0.1:$BARE_PORT/"; do sleep 0.2; done
-cmp <(curl -s "http://127.0.0.1:$NGINX_PORT/api/festivals") <(curl -s http://localhost:5080/api/festivals) && echo "bodies identical: $(stat -c %s "$NGINX_DIR/www/api/festivals") bytes"
+BEFORE_PID=; AFTER_PID=
+cleanup() {
+  nginx -s stop -c "$NGINX_DIR/nginx.conf" 2>/dev/null || true
+  kill -TERM "$BARE_PID" 2>/dev/null || true
+  for pid in $BEFORE_PID $AFTER_PID; do kill -TERM "$pid" 2>/dev/null || true; done
+  stop_apphost
+}
+trap cleanup EXIT
 
-wrk -t1 -c4 -d3s http://localhost:5080/api/festivals >/dev/null   # warm the cache and the JIT
-wrk -t1 -c4 -d3s "http://127.0.0.1:$BARE_PORT/api/festivals" >/dev/null
+# The gateways measured beside Kestrel alone and nginx run the way those do: as children of this script, in its
+# scheduling group. The AppHost's own gateway (:5080) runs in the orchestrator's session, whose CPU share (Linux
+# autogroups) it splits with the dashboard, DynamoDB Local and the services: on a loaded machine it gets far less
+# CPU than a process started here, whatever its code. So "after" is this tree's gateway and "before" BASELINE's,
+# both started here with the environment the AppHost gave its gateway (service addresses, telemetry export,
+# sampling, raised limits), each on a port of its own; the AppHost's own is measured too ("app").
+start_gateway() {   # <dll> <content root> <port> <name>: sets TWIN_PID
+  python3 - "$(listener_pid 5080)" "$1" "$3" "$2" "$4" >"$RESULTS/gateway-$4.log" 2>&1 <<'PY' &
+import os, sys
+pid, dll, port, content_root, name = sys.argv[1:]
+with open(f"/proc/{pid}/environ") as f:
+    env = dict(item.split("=", 1) for item in f.read().split("\0") if "=" in item)
+env["ASPNETCORE_URLS"] = f"http://localhost:{port}"
+env["OTEL_SERVICE_NAME"] = env.get("OTEL_SERVICE_NAME", "gateway") + "-" + name
+env.pop("OTEL_RESOURCE_ATTRIBUTES", None)
+os.chdir(content_root)  # as the AppHost starts a project: in its folder
+os.execvpe("dotnet", ["dotnet", dll], env)
+PY
+  TWIN_PID=$!
+  for _ in $(seq 1 120); do curl -sf -o /dev/null "http://localhost:$3$URL_PATH" && return 0; sleep 1; done
+  echo "the $4 gateway did not come up; see $RESULTS/gateway-$4.log" >&2; exit 1
+}
+AFTER_PORT=$(free_port)
+start_gateway "$ROOT/MetalFests.Gateway/bin/Release/net10.0/MetalFests.Gateway.dll" "$ROOT/MetalFests.Gateway" "$AFTER_PORT" after
+AFTER_PID=$TWIN_PID
+if [ -n "$BASELINE" ]; then
+  BASE_SHA=$(git -C "$ROOT" rev-parse --short "$BASELINE")
+  BASE_DIR="$RESULTS/baseline-$BASE_SHA"
+  BASE_DLL="$BASE_DIR/MetalFests.Gateway/bin/Release/net10.0/MetalFests.Gateway.dll"
+  if [ ! -f "$BASE_DLL" ]; then   # built once per commit
+    rm -rf "$BASE_DIR"; mkdir -p "$BASE_DIR"
+    git -C "$ROOT" archive "$BASE_SHA" | tar -x -C "$BASE_DIR"
+    ln -s "$ROOT/MetalFests.Web/node_modules" "$BASE_DIR/MetalFests.Web/node_modules"
+    (cd "$BASE_DIR" && dotnet build MetalFests.Gateway -c Release -v q -nologo >/dev/null)
+  fi
+  BEFORE_PORT=$(free_port)
+  start_gateway "$BASE_DLL" "$BASE_DIR/MetalFests.Gateway" "$BEFORE_PORT" before
+  BEFORE_PID=$TWIN_PID
+fi
+
+until curl -s -o /dev/null "http://127.0.0.1:$BARE_PORT/"; do sleep 0.2; done
+cmp <(curl -s "http://127.0.0.1:$NGINX_PORT$URL_PATH") <(curl -s "http://localhost:5080$URL_PATH") && echo "bodies identical: $(stat -c %s "$NGINX_DIR/www$URL_PATH") bytes"
+
+declare -A TARGETS=([nginx]="http://127.0.0.1:$NGINX_PORT$URL_PATH" [kestrel]="http://127.0.0.1:$BARE_PORT$URL_PATH"
+  [after]="http://localhost:$AFTER_PORT$URL_PATH" [app]="http://localhost:5080$URL_PATH")
+ORDER=(nginx kestrel after app)
+if [ -n "$BASELINE" ]; then TARGETS[before]="http://localhost:$BEFORE_PORT$URL_PATH"; ORDER=(nginx kestrel before after app); fi
+for name in "${ORDER[@]}"; do wrk -t1 -c4 -d3s "${TARGETS[$name]}" >/dev/null; done   # warm the caches and the JIT
+
 before=$(count http://localhost:5081)
-echo "--- nginx, static file"; NGINX=$(run_wrk "http://127.0.0.1:$NGINX_PORT/api/festivals")
-echo "$NGINX"
-echo "--- Kestrel alone, the same bytes from memory"; BARE=$(run_wrk "http://127.0.0.1:$BARE_PORT/api/festivals")
-echo "$BARE"
-kill -TERM "$BARE_PID"
-echo "--- gateway, cache hit"; HIT=$(run_wrk http://localhost:5080/api/festivals)
-echo "$HIT"
+for round in $(seq 1 "$ROUNDS"); do
+  for name in "${ORDER[@]}"; do
+    echo "=== round $round $name"
+    wrk_run "${TARGETS[$name]}" | awk '/Requests\/sec/ {print "requests/s: " $2} /^ +50%/ {print "p50: " $2} /^ +99%/ {print "p99: " $2} /Non-2xx/ {print "NON-2XX: " $NF}'
+  done
+done | tee "$RESULTS/edge-rounds.txt"
 after=$(count http://localhost:5081)
-echo "    DynamoDB requests by the festivals service during the hit run: $((after - before))"
-python3 - "$NGINX" "$HIT" "$BARE" <<'PY'
-import sys, re
-rps = lambda s: float(re.search(r"requests/s: ([\d.]+)", s).group(1))
-print(f"--- ratio gateway/nginx: {rps(sys.argv[2]) / rps(sys.argv[1]):.2f} (Kestrel alone/nginx: {rps(sys.argv[3]) / rps(sys.argv[1]):.2f})")
+echo "DynamoDB requests by the festivals service during all the gateway hit runs: $((after - before))"
+echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) after the runs"
+
+echo "--- allocations per request ($DURATION s of wrk each)"
+echo "Kestrel alone:          $(alloc_per_request "$BARE_PID" "${TARGETS[kestrel]}")"
+[ -z "$BASELINE" ] || echo "gateway before ($BASE_SHA): $(alloc_per_request "$(listener_pid "$BEFORE_PORT")" "${TARGETS[before]}")"
+echo "gateway after ($(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- MetalFests.Gateway MetalFests.ServiceDefaults || echo '+changes')): $(alloc_per_request "$AFTER_PID" "${TARGETS[after]}")"
+
+python3 - "$RESULTS/edge-rounds.txt" <<'PY'
+import re, sys, statistics
+runs = {}
+name = None
+for line in open(sys.argv[1]):
+    if m := re.match(r"=== round (\d+) (\w+)", line):
+        round_, name = int(m.group(1)), m.group(2)
+        runs.setdefault(name, {})[round_] = {}
+    elif m := re.match(r"(requests/s|p50|p99): ([\d.]+)(\w*)", line):
+        value = float(m.group(2)) * {"us": 0.001, "ms": 1, "s": 1000, "": 1}[m.group(3)]
+        runs[name][round_][m.group(1)] = value
+def spread(values, fmt):
+    return f"{fmt(statistics.median(values))} ({fmt(min(values))}–{fmt(max(values))})"
+rounds = sorted(runs["kestrel"])
+print("--- median over the rounds (min–max); ratios are per round, against the same round's run")
+print(f"{'':16} {'requests/s':>26} {'p50 ms':>20} {'p99 ms':>22} {'× Kestrel alone':>20} {'× nginx':>20}")
+for name in runs:
+    rps = [runs[name][r]["requests/s"] for r in rounds]
+    vs_bare = [runs[name][r]["requests/s"] / runs["kestrel"][r]["requests/s"] for r in rounds]
+    vs_nginx = [runs[name][r]["requests/s"] / runs["nginx"][r]["requests/s"] for r in rounds]
+    print(f"{name:16} {spread(rps, lambda v: f'{v:,.0f}'):>26} {spread([runs[name][r]['p50'] for r in rounds], lambda v: f'{v:.2f}'):>20}"
+          f" {spread([runs[name][r]['p99'] for r in rounds], lambda v: f'{v:.1f}'):>22}"
+          f" {spread(vs_bare, lambda v: f'{v:.2f}'):>20} {spread(vs_nginx, lambda v: f'{v:.2f}'):>20}")
 PY
 
-nginx -s stop -c "$NGINX_DIR/nginx.conf"
-stop_apphost
+[ "$MISS_PATH" = 1 ] || exit 0
+cleanup
 echo "--- gateway, cache off (every request reaches the festivals service and DynamoDB Local)"
 export Gateway__Cache__Enabled=false
 start_apphost
-wrk -t1 -c4 -d3s http://localhost:5080/api/festivals >/dev/null
-run_wrk http://localhost:5080/api/festivals
+wrk -t1 -c4 -d3s "http://localhost:5080$URL_PATH" >/dev/null
+wrk_run "http://localhost:5080$URL_PATH" | awk '/Requests\/sec/ {print "    requests/s: " $2} /^ +50%/ {print "    p50: " $2} /^ +99%/ {print "    p99: " $2}'

@@ -15,7 +15,7 @@ public sealed class CacheHitMiddleware(RequestDelegate next, EdgeCache cache, Ed
         var now = cache.Now;
         if (cache.MayServe(context, callers)
             && !context.Request.Headers.ContainsKey(HeaderNames.Origin)
-            && cache.TryGet(EdgeCache.KeyOf(context.Request), out var entry)
+            && cache.TryGet(context.Request, out var entry)
             && entry.IsFresh(now))
         {
             metrics.Lookup(CacheOutcome.Hit);

@@ -1,9 +1,13 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Primitives;
 
 namespace MetalFests.Gateway.Caching;
 
-/// <summary>A stored origin response: identity body, its validators and labels; compressed forms made once, on first need.</summary>
+/// <summary>
+/// A stored origin response: identity body, its validators and labels; compressed forms made once, on first need.
+/// Its header values are kept as the hit path writes them (<see cref="StringValues"/>, an array), so serving an entry allocates nothing of its own.
+/// </summary>
 public sealed class CachedResponse
 {
     private readonly Lazy<byte[]> _brotli;
@@ -15,7 +19,7 @@ public sealed class CachedResponse
     public CachedResponse(int statusCode, string contentType, string cacheControl, byte[] body, DateTimeOffset storedAt, TimeSpan timeToLive, IReadOnlyCollection<string> labels,
         string? originETag = null, string? contentDisposition = null, IReadOnlyList<KeyValuePair<string, string[]>>? versionHeaders = null)
     {
-        VersionHeaders = versionHeaders ?? [];
+        VersionHeaders = [.. (versionHeaders ?? []).Select(header => KeyValuePair.Create(header.Key, new StringValues(header.Value)))];
         StatusCode = statusCode;
         ContentType = contentType;
         CacheControl = cacheControl;
@@ -34,7 +38,7 @@ public sealed class CachedResponse
     public string? ContentDisposition { get; }
 
     /// <summary>The origin's version headers (<see cref="MetalFests.Api.Versioning.ApiVersions.ResponseHeaders"/>): a deprecated version's answers say so from the cache too.</summary>
-    public IReadOnlyList<KeyValuePair<string, string[]>> VersionHeaders { get; }
+    public KeyValuePair<string, StringValues>[] VersionHeaders { get; }
     public string CacheControl { get; }
     public byte[] Body { get; }
     public string ETag { get; }

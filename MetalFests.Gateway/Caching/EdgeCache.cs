@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
@@ -67,11 +68,35 @@ public sealed class EdgeCache(IOptions<CacheOptions> options, TimeProvider time,
     /// <summary>An entry's key: the path and the query (made canonical by <see cref="CanonicalRequestMiddleware"/>).</summary>
     public static string KeyOf(HttpRequest request) => request.Path.Value + request.QueryString.Value;
 
-    public bool TryGet(string key, out CachedResponse entry)
+    public bool TryGet(string key, out CachedResponse entry) => Found(_entries.TryGetValue(key, out var slot), slot, out entry);
+
+    /// <summary>The entry of a request (its <see cref="KeyOf"/>), looked up without making the key string: the hit path.</summary>
+    public bool TryGet(HttpRequest request, out CachedResponse entry)
     {
-        if (_entries.TryGetValue(key, out var slot))
+        var path = request.Path.Value ?? "";
+        var query = request.QueryString.Value;
+        if (string.IsNullOrEmpty(query))
         {
-            slot.Touch(time.GetTimestamp());
+            return TryGet(path, out entry);
+        }
+        var length = path.Length + query.Length;
+        char[]? rented = null;
+        var key = length <= 256 ? stackalloc char[length] : (rented = ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
+        path.CopyTo(key);
+        query.CopyTo(key[path.Length..]);
+        var found = _entries.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var slot);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+        return Found(found, slot, out entry);
+    }
+
+    private bool Found(bool found, Slot? slot, out CachedResponse entry)
+    {
+        if (found)
+        {
+            slot!.Touch(time.GetTimestamp());
             entry = slot.Entry;
             return true;
         }

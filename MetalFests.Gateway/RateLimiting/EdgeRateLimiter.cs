@@ -21,7 +21,7 @@ public sealed class EdgeRateLimiter
     private readonly SlidingWindow _perIp;
     private readonly TokenBucket _public;
     private readonly ConcurrentDictionary<string, TokenBucket> _admin = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, int> _monthlyUse = new();
+    private readonly ConcurrentDictionary<(string KeyId, int Month), int> _monthlyUse = new();
 
     public EdgeRateLimiter(IOptions<RateLimitOptions> options, TimeProvider time, EdgeMetrics metrics)
     {
@@ -44,14 +44,13 @@ public sealed class EdgeRateLimiter
             // Anonymous callers meet the public plan only when they reach the origin (CheckPublicPlan, on a miss).
             return null;
         }
-        var bucket = _admin.GetOrAdd(key.Id, _ => new TokenBucket(_options.AdminRatePerSecond, _options.AdminBurst, _time));
+        var bucket = _admin.GetOrAdd(key.Id, static (_, limiter) => new TokenBucket(limiter._options.AdminRatePerSecond, limiter._options.AdminBurst, limiter._time), this);
         if (bucket.TryTake() is { } adminWait)
         {
             return Reject(RateLimitPolicies.Admin, _options.AdminBurst, adminWait);
         }
         var now = _time.GetUtcNow();
-        var month = $"{key.Id}@{now:yyyy-MM}";
-        var used = _monthlyUse.AddOrUpdate(month, 1, (_, n) => n + 1);
+        var used = _monthlyUse.AddOrUpdate((key.Id, now.Year * 12 + now.Month), 1, static (_, n) => n + 1);
         if (used > _options.AdminMonthlyQuota)
         {
             var nextMonth = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1);

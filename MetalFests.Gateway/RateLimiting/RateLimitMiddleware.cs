@@ -7,16 +7,11 @@ namespace MetalFests.Gateway.RateLimiting;
 /// </summary>
 public sealed class RateLimitMiddleware(RequestDelegate next, EdgeRateLimiter limiter, Callers callers)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         // The client address is the connection's, or the forwarded one only when a trusted proxy sent it
         // (UseForwardedHeaders, configured from Gateway:RateLimits:TrustedProxies, runs first).
         var ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (limiter.Check(ip, callers.KeyOf(context)) is { } rejection)
-        {
-            await rejection.WriteAsync(context);
-            return;
-        }
-        await next(context);
+        return limiter.Check(ip, callers.KeyOf(context)) is { } rejection ? rejection.WriteAsync(context) : next(context);
     }
 }

@@ -63,9 +63,12 @@ public static class QueryParameters
     /// <summary>Whether the path is under one of the public routes.</summary>
     public static bool IsPublicRoute(PathString path) => Accepted(path) is not null;
 
+    /// <summary><see cref="ByRoute"/> as an array: looked up on every request, without an enumerator to allocate.</summary>
+    private static readonly KeyValuePair<string, string[]>[] Routes = [.. ByRoute];
+
     private static string[]? Accepted(PathString path)
     {
-        foreach (var (prefix, names) in ByRoute)
+        foreach (var (prefix, names) in Routes)
         {
             if (path.StartsWithSegments(prefix, StringComparison.Ordinal))
             {

@@ -13,6 +13,7 @@ public static class OpenApiConventions
         options.AddOperationTransformer(ApiKeySecurity.Apply);
         options.AddOperationTransformer(RequestBodies.Describe);
         options.AddOperationTransformer(ErrorStatuses.KeepThoseThatApply);
+        options.AddOperationTransformer(Examples.Apply);
         return options;
     }
 }

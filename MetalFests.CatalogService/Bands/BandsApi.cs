@@ -1,5 +1,6 @@
 using MetalFests.ServiceDefaults.Caching;
 using MetalFests.Api.Http;
+using MetalFests.Api.OpenApi;
 using MetalFests.Api.Versioning;
 using MetalFests.Api.Writes;
 using MetalFests.ServiceDefaults.Errors;
@@ -27,6 +28,7 @@ public static class BandsApi
 
             api.MapRead("/{key}", GetBand)
                 .WithName(nameof(GetBand))
+                .WithResponseExample(StatusCodes.Status200OK, WorkedExamples.BandDetail)
                 .WithSummary("A band with its genres and roles")
                 .CacheFor(CacheTtl.Band);
 
@@ -42,6 +44,7 @@ public static class BandsApi
     {
         api.MapRead("", ListBands)
             .WithName(nameof(ListBands))
+            .WithResponseExample(StatusCodes.Status200OK, WorkedExamples.BandPage)
             .WithSummary("All bands' metadata, paginated")
             .WithDescription("Filters: reviewed (true/false), q (name contains), country, genre (a genre key).")
             .CacheFor(CacheTtl.Bands);
@@ -70,6 +73,7 @@ public static class BandsApi
     {
         api.MapRead("", ListBandsByCursor)
             .WithName(nameof(ListBands))
+            .WithResponseExample(StatusCodes.Status200OK, WorkedExamples.BandCursorPage)
             .WithSummary("All bands' metadata, page by page with a cursor")
             .WithDescription(CursorDescription)
             .CacheFor(CacheTtl.Bands);

@@ -47,7 +47,10 @@ public static class ErrorExamples
             StatusCodes.Status403Forbidden => context.Description.ActionDescriptor.EndpointMetadata.OfType<PermissionRequirement>().LastOrDefault() is { } needed
                 ? ApiError.Forbidden(needed.Permission.ToString().ToLowerInvariant())
                 : null,
-            StatusCodes.Status404NotFound when resource is { } r => ApiError.NotFound(r.Resource, r.Resource == FestivalWrites.EditionResource ? FestivalWrites.EditionKey(MissingKey, Year) : MissingKey),
+            // An edition is missing when its festival exists but not that year (a PUT creates it: its 404 is the festival's).
+            StatusCodes.Status404NotFound when resource is { } r => r.Resource != FestivalWrites.EditionResource ? ApiError.NotFound(r.Resource, MissingKey)
+                : HttpMethods.IsPut(method) ? ApiError.NotFound(Resources["festivals"].Resource, MissingKey)
+                : ApiError.NotFound(r.Resource, r.Key),
             StatusCodes.Status405MethodNotAllowed => ApiError.MethodNotAllowed(HttpMethods.IsGet(method) || HttpMethods.IsPost(method) ? HttpMethods.Delete : HttpMethods.Post, Concrete(path)),
             StatusCodes.Status409Conflict when resource is { } r => HttpMethods.IsDelete(method)
                 ? new WriteError(WriteFailure.StillReferenced, r.Resource, "iron-maiden", ReferencedBy: [FestivalWrites.EditionKey("sweden-rock-festival", 2026)]).ToApiError()

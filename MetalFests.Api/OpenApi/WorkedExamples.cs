@@ -56,19 +56,24 @@ public static class WorkedExamples
         }
         """;
 
-    public const string BandPage = """
+    /// <summary>A band's row in the band lists.</summary>
+    private const string BandRow = """
+        {
+          "key": "metallica",
+          "name": "Metallica",
+          "country": "United States",
+          "genreKeys": ["heavy-metal", "thrash-metal"],
+          "genreNames": ["Heavy Metal", "Thrash Metal"],
+          "logo": "https://example.com/metallica-logo.png",
+          "reviewed": true,
+          "festivalCount": 15
+        }
+        """;
+
+    public const string BandPage = $$"""
         {
           "bands": [
-            {
-              "key": "metallica",
-              "name": "Metallica",
-              "country": "United States",
-              "genreKeys": ["heavy-metal", "thrash-metal"],
-              "genreNames": ["Heavy Metal", "Thrash Metal"],
-              "logo": "https://example.com/metallica-logo.png",
-              "reviewed": true,
-              "festivalCount": 15
-            }
+            {{BandRow}}
           ],
           "count": 1,
           "total": 1,
@@ -78,19 +83,10 @@ public static class WorkedExamples
         """;
 
     /// <summary>Version 2's band list: the page after it is <c>cursor=</c> the answer's <c>next</c>.</summary>
-    public const string BandCursorPage = """
+    public const string BandCursorPage = $$"""
         {
           "bands": [
-            {
-              "key": "metallica",
-              "name": "Metallica",
-              "country": "United States",
-              "genreKeys": ["heavy-metal", "thrash-metal"],
-              "genreNames": ["Heavy Metal", "Thrash Metal"],
-              "logo": "https://example.com/metallica-logo.png",
-              "reviewed": true,
-              "festivalCount": 15
-            }
+            {{BandRow}}
           ],
           "count": 1,
           "limit": 1,
@@ -141,34 +137,29 @@ public static class WorkedExamples
         """;
 
     /// <summary>A new edition of Hellfest with two headliners (<c>PUT /api/festivals/hellfest/editions/2027</c>).</summary>
-    public const string EditionPut = """
-        {
-          "dates": { "start": "2027-06-17", "end": "2027-06-20" },
-          "bands": [
-            { "key": "metallica", "name": "Metallica", "size": 0 },
-            { "key": "iron-maiden", "name": "Iron Maiden", "size": 0 }
-          ],
-          "ticketPrice": 269.00,
-          "currency": "EUR",
-          "status": "announced"
-        }
+    private const string EditionPutFields = """
+        "dates": { "start": "2027-06-17", "end": "2027-06-20" },
+        "bands": [
+          { "key": "metallica", "name": "Metallica", "size": 0 },
+          { "key": "iron-maiden", "name": "Iron Maiden", "size": 0 }
+        ],
+        "ticketPrice": 269.00,
+        "currency": "EUR",
+        "status": "announced"
         """;
 
-    public const string EditionCreated = """
+    public const string EditionPut = $$"""
+        { {{EditionPutFields}} }
+        """;
+
+    public const string EditionCreated = $$"""
         {
           "success": true,
           "edition": {
             "festivalKey": "hellfest",
             "festivalName": "Hellfest",
             "year": 2027,
-            "dates": { "start": "2027-06-17", "end": "2027-06-20" },
-            "bands": [
-              { "key": "metallica", "name": "Metallica", "size": 0 },
-              { "key": "iron-maiden", "name": "Iron Maiden", "size": 0 }
-            ],
-            "ticketPrice": 269.00,
-            "currency": "EUR",
-            "status": "announced",
+            {{EditionPutFields}},
             "createdAt": "2026-06-20T10:00:00Z",
             "updatedAt": "2026-06-20T10:00:00Z",
             "version": 1
@@ -187,43 +178,32 @@ public static class WorkedExamples
         """;
 
     /// <summary>Metallica replaced whole (<c>PUT /api/bands/metallica</c>): a new description, a third genre, a second member.</summary>
-    public const string BandPut = """
-        {
-          "key": "metallica",
-          "name": "Metallica",
-          "country": "United States",
-          "description": "Updated description with more details...",
-          "logo": "https://example.com/metallica-logo.png",
-          "headlineImage": "https://example.com/metallica-headline.jpg",
-          "website": "https://www.metallica.com",
-          "spotify": "https://open.spotify.com/artist/2ye2Wgw4gimLv2eAKyk1NB",
-          "genreKeys": ["heavy-metal", "thrash-metal", "hard-rock"],
-          "members": [
-            { "name": "James Hetfield", "roleKeys": ["vocals", "rhythm-guitar"] },
-            { "name": "Lars Ulrich", "roleKeys": ["drums"] }
-          ],
-          "reviewed": true
-        }
+    private const string BandPutFields = """
+        "key": "metallica",
+        "name": "Metallica",
+        "country": "United States",
+        "description": "Updated description with more details...",
+        "logo": "https://example.com/metallica-logo.png",
+        "headlineImage": "https://example.com/metallica-headline.jpg",
+        "website": "https://www.metallica.com",
+        "spotify": "https://open.spotify.com/artist/2ye2Wgw4gimLv2eAKyk1NB",
+        "genreKeys": ["heavy-metal", "thrash-metal", "hard-rock"],
+        "members": [
+          { "name": "James Hetfield", "roleKeys": ["vocals", "rhythm-guitar"] },
+          { "name": "Lars Ulrich", "roleKeys": ["drums"] }
+        ],
+        "reviewed": true
         """;
 
-    public const string BandReplaced = """
+    public const string BandPut = $$"""
+        { {{BandPutFields}} }
+        """;
+
+    public const string BandReplaced = $$"""
         {
           "success": true,
           "band": {
-            "key": "metallica",
-            "name": "Metallica",
-            "country": "United States",
-            "description": "Updated description with more details...",
-            "logo": "https://example.com/metallica-logo.png",
-            "headlineImage": "https://example.com/metallica-headline.jpg",
-            "website": "https://www.metallica.com",
-            "spotify": "https://open.spotify.com/artist/2ye2Wgw4gimLv2eAKyk1NB",
-            "genreKeys": ["heavy-metal", "thrash-metal", "hard-rock"],
-            "members": [
-              { "name": "James Hetfield", "roleKeys": ["vocals", "rhythm-guitar"] },
-              { "name": "Lars Ulrich", "roleKeys": ["drums"] }
-            ],
-            "reviewed": true,
+            {{BandPutFields}},
             "createdAt": "2026-01-15T08:30:00Z",
             "updatedAt": "2026-06-20T10:00:00Z",
             "version": 2

@@ -13,7 +13,13 @@ namespace MetalFests.Api.OpenApi;
 /// </summary>
 public static class DocumentServers
 {
-    public const string ConfigurationKey = "OpenApi:ServerUrl";
+    private const string Section = "OpenApi";
+    private const string Setting = "ServerUrl";
+
+    public const string ConfigurationKey = Section + ":" + Setting;
+
+    /// <summary>The same setting as an environment variable (what the deployment sets on each function).</summary>
+    public const string EnvironmentVariable = Section + "__" + Setting;
 
     public static Task FromRequest(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {

@@ -10,9 +10,11 @@ public static class OpenApiConventions
         options.AddDocumentTransformer(HeadTwins.Hide);
         options.AddDocumentTransformer(DocumentServers.FromRequest);
         options.AddDocumentTransformer(ApiKeySecurity.DeclareScheme);
+        options.AddDocumentTransformer(TagDescriptions.FromPaths);
         options.AddOperationTransformer(ApiKeySecurity.Apply);
         options.AddOperationTransformer(RequestBodies.Describe);
         options.AddOperationTransformer(ErrorStatuses.KeepThoseThatApply);
+        options.AddOperationTransformer(Examples.Apply);
         return options;
     }
 }

@@ -22,18 +22,23 @@ public static class BandsAdminApi
         var admin = app.MapGroup("/api/admin/bands").WithTags("Admin: bands").ProducesWriteErrors();
 
         admin.MapPost("", CreateBand).RequirePermission(Permission.Write)
-            .DocumentsBody<Band, RouteHandlerBuilder>()
+            .DocumentsBody<Band, RouteHandlerBuilder>().WithRequestExample(WorkedExamples.BandPut)
+            .AlsoAnswers(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
             .WithName(nameof(CreateBand))
             .WithSummary("Create a band; its genre and role keys must exist (422 otherwise)");
 
         foreach (var (group, name) in new[] { (admin, "UpdateBandAdmin"), (app.MapGroup("/api/bands").WithTags("Admin: bands").ProducesWriteErrors(), nameof(UpdateBand)) })
         {
             group.MapPut("/{key}", UpdateBand).RequirePermission(Permission.Write)
-                .DocumentsBody<Band, RouteHandlerBuilder>()
+                .DocumentsBody<Band, RouteHandlerBuilder>().WithRequestExample(WorkedExamples.BandPut)
+                .WithResponseExample(StatusCodes.Status200OK, WorkedExamples.BandReplaced)
+                .AlsoAnswers(StatusCodes.Status422UnprocessableEntity)
                 .WithName(name)
                 .WithSummary("Replace a band (If-Match: its ETag, optional); a rename follows into every line-up")
                 .WithDescription(PatchDocs.PutReplaces);
             group.MapPatch("/{key}", PatchBand).RequirePermission(Permission.Write)
+                .DocumentsMergePatch<Band, RouteHandlerBuilder>().WithRequestExample(WorkedExamples.BandPatch)
+                .AlsoAnswers(StatusCodes.Status422UnprocessableEntity)
                 .WithName(name.Replace("Update", "Patch"))
                 .WithSummary("Change some of a band's fields (JSON Merge Patch; If-Match: its ETag, optional)")
                 .WithDescription(PatchDocs.PatchMerges);
@@ -41,10 +46,12 @@ public static class BandsAdminApi
 
         admin.MapDelete("/{key}", DeleteBand).RequirePermission(Permission.Delete)
             .WithName(nameof(DeleteBand))
+            .AlsoAnswers(StatusCodes.Status409Conflict)
             .WithSummary("Delete a band that no line-up names (409 otherwise)");
 
         admin.MapPost("/validate", ValidateBands).RequirePermission(Permission.Read)
             .WithName(nameof(ValidateBands))
+            .DocumentsBody<BandRefsBody, RouteHandlerBuilder>().WithRequestExample(WorkedExamples.BandRefs)
             .WithSummary("Check band references before writing a line-up");
 
         return app;

@@ -1,5 +1,6 @@
 using MetalFests.ServiceDefaults.Caching;
 using MetalFests.Api.Http;
+using MetalFests.Api.OpenApi;
 using MetalFests.Api.Versioning;
 using MetalFests.Api.Writes;
 using MetalFests.ServiceDefaults.Errors;
@@ -28,6 +29,7 @@ public static class BandsApi
 
             api.MapRead("/{key}", GetBand)
                 .WithName(nameof(GetBand))
+                .WithResponseExample(StatusCodes.Status200OK, WorkedExamples.BandDetail)
                 .WithSummary("A band with its genres and roles")
                 .CacheFor(CacheTtl.Band);
 
@@ -43,6 +45,7 @@ public static class BandsApi
     {
         api.MapRead("", ListBands)
             .WithName(nameof(ListBands))
+            .WithResponseExample(StatusCodes.Status200OK, WorkedExamples.BandPage)
             .WithSummary("All bands' metadata, paginated")
             .WithDescription("Filters: reviewed (true/false), q (a word of the name starts with it, any case, accents ignored; exact and prefix matches first), country, genre (a genre key).")
             .CacheFor(CacheTtl.Bands);
@@ -71,6 +74,7 @@ public static class BandsApi
     {
         api.MapRead("", ListBandsByCursor)
             .WithName(nameof(ListBands))
+            .WithResponseExample(StatusCodes.Status200OK, WorkedExamples.BandCursorPage)
             .WithSummary("All bands' metadata, page by page with a cursor")
             .WithDescription(CursorDescription)
             .CacheFor(CacheTtl.Bands);

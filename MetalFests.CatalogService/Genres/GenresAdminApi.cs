@@ -1,5 +1,6 @@
 using MetalFests.Storage.Stores;
 using MetalFests.Api.Http;
+using MetalFests.Api.OpenApi;
 using MetalFests.Api.Writes;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.ServiceDefaults.Security;
@@ -14,11 +15,16 @@ public static class GenresAdminApi
     public static IEndpointRouteBuilder MapGenresAdminApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/admin/genres").WithTags("Admin: genres").ProducesWriteErrors();
-        api.MapPost("", CreateGenre).RequirePermission(Permission.Write).WithName(nameof(CreateGenre)).WithSummary("Create a genre (409 if the key exists)");
+        api.MapPost("", CreateGenre).RequirePermission(Permission.Write).WithName(nameof(CreateGenre))
+            .DocumentsBody<GenreBody, RouteHandlerBuilder>().WithRequestExample(WorkedExamples.GenrePost)
+            .AlsoAnswers(StatusCodes.Status409Conflict)
+            .WithSummary("Create a genre (409 if the key exists)");
         api.MapPut("/{key}", UpdateGenre).RequirePermission(Permission.Write).WithName(nameof(UpdateGenre))
+            .DocumentsBody<GenreBody, RouteHandlerBuilder>().WithRequestExample(WorkedExamples.GenrePost)
             .WithSummary("Replace a genre (If-Match: its ETag, optional); the bands' pages follow")
             .WithDescription(PatchDocs.PutReplaces);
         api.MapPatch("/{key}", PatchGenre).RequirePermission(Permission.Write).WithName(nameof(PatchGenre))
+            .DocumentsMergePatch<GenreBody, RouteHandlerBuilder>().WithRequestExample(WorkedExamples.GenrePatch)
             .WithSummary("Change some of a genre's fields (JSON Merge Patch; If-Match: its ETag, optional)")
             .WithDescription(PatchDocs.PatchMerges);
         return app;

@@ -1,5 +1,6 @@
 using MetalFests.ServiceDefaults.Caching;
 using MetalFests.Api.Http;
+using MetalFests.Api.OpenApi;
 using MetalFests.Api.Writes;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.Storage.Stores;
@@ -14,8 +15,8 @@ public static class GenresApi
         return app.MapVersions("/api/genres", (api, version) =>
         {
             api.WithTags("Genres").ProducesErrors();
-            api.MapRead("", ListGenres).WithName(nameof(ListGenres)).WithSummary("All genres").CacheFor(CacheTtl.Genres);
-            api.MapRead("/{key}", GetGenre).WithName(nameof(GetGenre)).WithSummary("A genre").CacheFor(CacheTtl.Genres);
+            api.MapRead("", ListGenres).WithName(nameof(ListGenres)).WithResponseExample(StatusCodes.Status200OK, WorkedExamples.GenreList).WithSummary("All genres").CacheFor(CacheTtl.Genres);
+            api.MapRead("/{key}", GetGenre).WithName(nameof(GetGenre)).WithResponseExample(StatusCodes.Status200OK, WorkedExamples.Genre).WithSummary("A genre").CacheFor(CacheTtl.Genres);
             api.MapRead("/{key}/bands", GetGenreBands).WithName(nameof(GetGenreBands)).WithSummary("Bands in this genre, paginated").CacheFor(CacheTtl.GenreBands);
         });
     }

@@ -1,5 +1,6 @@
 using MetalFests.Storage.Stores;
 using MetalFests.Api.Http;
+using MetalFests.Api.OpenApi;
 using MetalFests.Api.Writes;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.ServiceDefaults.Security;
@@ -14,11 +15,16 @@ public static class RolesAdminApi
     public static IEndpointRouteBuilder MapRolesAdminApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/admin/roles").WithTags("Admin: roles").ProducesWriteErrors();
-        api.MapPost("", CreateRole).RequirePermission(Permission.Write).WithName(nameof(CreateRole)).WithSummary("Create a role (409 if the key exists)");
+        api.MapPost("", CreateRole).RequirePermission(Permission.Write).WithName(nameof(CreateRole))
+            .DocumentsBody<RoleBody, RouteHandlerBuilder>().WithRequestExample(WorkedExamples.RolePost)
+            .AlsoAnswers(StatusCodes.Status409Conflict)
+            .WithSummary("Create a role (409 if the key exists)");
         api.MapPut("/{key}", UpdateRole).RequirePermission(Permission.Write).WithName(nameof(UpdateRole))
+            .DocumentsBody<RoleBody, RouteHandlerBuilder>().WithRequestExample(WorkedExamples.RolePost)
             .WithSummary("Replace a role (If-Match: its ETag, optional); the bands' pages follow")
             .WithDescription(PatchDocs.PutReplaces);
         api.MapPatch("/{key}", PatchRole).RequirePermission(Permission.Write).WithName(nameof(PatchRole))
+            .DocumentsMergePatch<RoleBody, RouteHandlerBuilder>()
             .WithSummary("Change some of a role's fields (JSON Merge Patch; If-Match: its ETag, optional)")
             .WithDescription(PatchDocs.PatchMerges);
         return app;

@@ -1,5 +1,6 @@
 using MetalFests.ServiceDefaults.Caching;
 using MetalFests.Api.Http;
+using MetalFests.Api.OpenApi;
 using MetalFests.Api.Writes;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.Storage.Stores;
@@ -14,8 +15,8 @@ public static class RolesApi
         return app.MapVersions("/api/roles", (api, version) =>
         {
             api.WithTags("Roles").ProducesErrors();
-            api.MapRead("", ListRoles).WithName(nameof(ListRoles)).WithSummary("All roles").CacheFor(CacheTtl.Roles);
-            api.MapRead("/{key}", GetRole).WithName(nameof(GetRole)).WithSummary("A role").CacheFor(CacheTtl.Roles);
+            api.MapRead("", ListRoles).WithName(nameof(ListRoles)).WithResponseExample(StatusCodes.Status200OK, WorkedExamples.RoleList).WithSummary("All roles").CacheFor(CacheTtl.Roles);
+            api.MapRead("/{key}", GetRole).WithName(nameof(GetRole)).WithResponseExample(StatusCodes.Status200OK, WorkedExamples.Role).WithSummary("A role").CacheFor(CacheTtl.Roles);
             api.MapRead("/{key}/members", GetRoleMembers).WithName(nameof(GetRoleMembers)).WithSummary("Band members with this role, paginated").CacheFor(CacheTtl.RoleMembers);
         });
     }

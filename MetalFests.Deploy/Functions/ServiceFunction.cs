@@ -6,6 +6,7 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
 using MetalFests.Api.Invalidation;
+using MetalFests.Api.OpenApi;
 using MetalFests.ServiceDefaults;
 using MetalFests.Deploy.Api;
 using MetalFests.Deploy.Security;
@@ -98,6 +99,8 @@ public sealed class ServiceFunction : Construct
             : ["cloudfront:CreateInvalidation"];
         Function.AddEnvironment(CacheInvalidationOptions.ProviderVariable, CacheInvalidationOptions.CloudFrontProvider);
         Function.AddEnvironment(CacheInvalidationOptions.DistributionIdVariable, distribution.DistributionId);
+        // Clients reach the API through the distribution: the OpenAPI documents name it as their server.
+        Function.AddEnvironment(DocumentServers.EnvironmentVariable, $"https://{distribution.DistributionDomainName}");
         Function.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "Invalidation",

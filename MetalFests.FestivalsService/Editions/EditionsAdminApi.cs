@@ -1,4 +1,5 @@
 using MetalFests.Api.Http;
+using MetalFests.Api.OpenApi;
 using MetalFests.Api.Writes;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.ServiceDefaults.Security;
@@ -23,11 +24,16 @@ public static class EditionsAdminApi
                 .WithTags("Admin: editions").ProducesWriteErrors()
                 .WithName(prefix.Contains("admin", StringComparison.Ordinal) ? "PutEditionAdmin" : nameof(PutEdition))
                 .WithSummary("Create (201) or replace (200) an edition; every band on the line-up must exist (422 otherwise)")
+                .DocumentsBody<EditionInput, RouteHandlerBuilder>().WithRequestExample(WorkedExamples.EditionPut)
+                .WithResponseExample(StatusCodes.Status201Created, WorkedExamples.EditionCreated)
+                .AlsoAnswers(StatusCodes.Status422UnprocessableEntity)
                 .WithDescription(PatchDocs.PutReplaces);
             app.MapPatch(prefix + "/{key}/editions/{year}", PatchEdition).RequirePermission(Permission.Write)
                 .WithTags("Admin: editions").ProducesWriteErrors()
                 .WithName(prefix.Contains("admin", StringComparison.Ordinal) ? "PatchEditionAdmin" : nameof(PatchEdition))
                 .WithSummary("Change some of an edition's fields (JSON Merge Patch; If-Match: its ETag, optional); 404 if it does not exist")
+                .DocumentsMergePatch<EditionInput, RouteHandlerBuilder>().WithRequestExample(WorkedExamples.EditionPatch)
+                .AlsoAnswers(StatusCodes.Status422UnprocessableEntity)
                 .WithDescription(PatchDocs.PatchMerges);
         }
         app.MapDelete("/api/admin/festivals/{key}/editions/{year}", DeleteEdition).RequirePermission(Permission.Delete)

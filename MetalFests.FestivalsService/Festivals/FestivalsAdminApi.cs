@@ -1,4 +1,6 @@
 using MetalFests.Api.Http;
+using MetalFests.Api.OpenApi;
+using MetalFests.Storage.Model;
 using MetalFests.Api.Writes;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.ServiceDefaults.Security;
@@ -22,15 +24,19 @@ public static class FestivalsAdminApi
 
         api.MapPost("", CreateFestival).RequirePermission(Permission.Write)
             .WithName(nameof(CreateFestival))
+            .DocumentsBody<Festival, RouteHandlerBuilder>().WithRequestExample(WorkedExamples.FestivalPost)
+            .AlsoAnswers(StatusCodes.Status409Conflict)
             .WithSummary("Create a festival (409 if the key exists)");
 
         api.MapPut("/{key}", UpdateFestival).RequirePermission(Permission.Write)
             .WithName(nameof(UpdateFestival))
+            .DocumentsBody<Festival, RouteHandlerBuilder>().WithRequestExample(WorkedExamples.FestivalPost)
             .WithSummary("Replace a festival's general information (If-Match: its ETag, optional)")
             .WithDescription(PatchDocs.PutReplaces);
 
         api.MapPatch("/{key}", PatchFestival).RequirePermission(Permission.Write)
             .WithName(nameof(PatchFestival))
+            .DocumentsMergePatch<Festival, RouteHandlerBuilder>().WithRequestExample(WorkedExamples.FestivalPatch)
             .WithSummary("Change some of a festival's general information (JSON Merge Patch; If-Match: its ETag, optional)")
             .WithDescription(PatchDocs.PatchMerges);
 

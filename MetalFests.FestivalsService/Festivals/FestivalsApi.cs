@@ -1,6 +1,7 @@
 using MetalFests.ServiceDefaults.Caching;
 using MetalFests.Storage.Model;
 using MetalFests.Api.Http;
+using MetalFests.Api.OpenApi;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.Storage;
 using MetalFests.Storage.Stores;
@@ -18,6 +19,7 @@ public static class FestivalsApi
 
             api.MapRead("", ListFestivals)
                 .WithName(nameof(ListFestivals))
+                .WithResponseExample(StatusCodes.Status200OK, WorkedExamples.FestivalList)
                 .WithSummary("All festivals with their latest edition")
                 .WithDescription("Filters: q (a word of the name, location or country starts with it, any case, accents ignored; name matches first, exact and prefix ones first of all), country, from/to (latest edition overlaps the dates), near=lat,lng and radiusKm (adds distanceKm, nearest first).")
                 .CacheFor(CacheTtl.Festivals);
@@ -29,6 +31,7 @@ public static class FestivalsApi
 
             api.MapRead("/{key}", GetFestival)
                 .WithName(nameof(GetFestival))
+                .WithResponseExample(StatusCodes.Status200OK, WorkedExamples.FestivalDetail)
                 .WithSummary("A festival with all its editions")
                 .CacheFor(CacheTtl.Festival);
         });

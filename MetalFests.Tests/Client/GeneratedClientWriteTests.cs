@@ -6,8 +6,9 @@ using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 namespace MetalFests.Tests.Client;
 
 /// <summary>
-/// A client developer's write through the generated client: a band replaced with <c>If-Match</c>
-/// (its ETag from the read), and the stale ETag refused with 412 in the error envelope.
+/// A client developer's writes through the generated client: a band replaced with <c>If-Match</c>
+/// (its ETag from the read), and the stale ETag refused with 412 in the error envelope; a genre created
+/// with the body the document declares, then changed by a merge patch that leaves the other fields.
 /// </summary>
 [Collection(WritesCollection.Name)]
 public sealed class GeneratedClientWriteTests(WritesFixture fixture)
@@ -36,6 +37,24 @@ public sealed class GeneratedClientWriteTests(WritesFixture fixture)
 
         var after = await client.Api.Bands[key].GetAsync();
         Assert.Equal(band.Description, after!.Band!.Description);
+    }
+
+    [Fact]
+    public async Task The_generated_client_creates_a_genre_and_a_merge_patch_changes_only_the_fields_it_sends()
+    {
+        var client = GeneratedClient.For(fixture.Gateway);
+        var key = AdminRequests.UniqueKey("client-genre");
+
+        var created = await client.Api.Admin.Genres.PostAsync(new GenreBody { Key = key, Name = "Client Genre", Description = "Created by the generated client" },
+            request => request.Headers.Add(MetalFests.ServiceDefaults.Security.RequestHeaders.ApiKey, AppFixture.AdminKey));
+        var patched = await client.Api.Admin.Genres[key].PatchAsync(new GenreBodyMergePatch { Description = "Patched by the generated client" },
+            request => request.Headers.Add(MetalFests.ServiceDefaults.Security.RequestHeaders.ApiKey, AppFixture.AdminKey));
+
+        Assert.Equal(1, created!.Genre!.Version);
+        Assert.Equal(2, patched!.Genre!.Version);
+        var read = await fixture.Gateway.FreshAsync($"/api/genres/{key}");
+        Assert.Equal("Client Genre", (string?)read["genre"]!["name"]);
+        Assert.Equal("Patched by the generated client", (string?)read["genre"]!["description"]);
     }
 
     private static void Admin(Microsoft.Kiota.Abstractions.RequestHeaders headers, string etag)

@@ -71,6 +71,8 @@ public sealed class ServiceFunctionTests(SynthesizedApp app)
             Assert.Equal(SynthesizedApp.Region, environment[StorageOptions.RegionVariable]!.GetValue<string>());
             Assert.Equal("cloudfront", environment["CacheInvalidation__Provider"]!.GetValue<string>());
             Assert.Equal($$"""{"Ref":"{{distribution}}"}""", environment["CacheInvalidation__DistributionId"]!.ToJsonString());
+            // The OpenAPI documents' server: the distribution's address, not API Gateway's.
+            Assert.Equal($$"""{"Fn::Join":["",["https://",{"Fn::GetAtt":["{{distribution}}","DomainName"]}]]}""", environment["OpenApi__ServerUrl"]!.ToJsonString());
             Assert.Equal("Delete", environment["ApiKeys__0__Permission"]!.GetValue<string>());
             // The key's hash comes from the deploy-time custom resource; the key itself is nowhere in the template.
             Assert.Contains("Fn::GetAtt", environment["ApiKeys__0__Hash"]!.ToJsonString());

@@ -21,13 +21,14 @@ public sealed class BandCursorDuringWritesTests(WritesFixture fixture)
         {
             renamed.Add(await CreateAsync(api, AdminRequests.UniqueKey(prefix)));
         }
-        var created = new List<string>();
+        var behind = new List<string>();
+        var ahead = new List<string>();
 
         var walked = await BandCursor.WalkAsync(api, "/api/v2/bands?limit=150", async page =>
         {
-            // A band whose key sorts first (before every page walked so far) and one at the end.
-            created.Add(await CreateAsync(api, AdminRequests.UniqueKey($"0{page}")));
-            created.Add(await CreateAsync(api, AdminRequests.UniqueKey($"zz{page}")));
+            // A band whose key sorts first (behind the cursor: the walk has passed it) and one at the end (ahead of it).
+            behind.Add(await CreateAsync(api, AdminRequests.UniqueKey($"0{page:D3}")));
+            ahead.Add(await CreateAsync(api, AdminRequests.UniqueKey($"zz{page:D3}")));
             var band = renamed[page % renamed.Count];
             await PatchName(api, band, $"Renamed during walk {page}");
         });
@@ -35,7 +36,10 @@ public sealed class BandCursorDuringWritesTests(WritesFixture fixture)
         Assert.Equal(walked.Count, walked.Distinct().Count());
         Assert.Subset(walked.ToHashSet(), RealData.Instance.BandKeys.ToHashSet());
         Assert.Subset(walked.ToHashSet(), renamed.ToHashSet());
-        Assert.True(created.Count >= 2, "the walk spanned more than one page, with writes between pages");
+        Assert.True(ahead.Count >= 2, "the walk spanned more than two pages, with writes between pages");
+        // A band created ahead of the cursor is met (once: no key twice above); one created behind it is not.
+        Assert.Subset(walked.ToHashSet(), ahead.ToHashSet());
+        Assert.Empty(walked.Intersect(behind));
     }
 
     private static async Task<string> CreateAsync(HttpClient api, string key)

@@ -39,7 +39,6 @@ namespace MetalFests.Tests.Client.Generated.Api.FestivalsGeojson
         /// <returns>A <see cref="global::MetalFests.Tests.Client.Generated.Models.FestivalFeatureCollection"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
-        /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 400 status code</exception>
         /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 405 status code</exception>
         /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 429 status code</exception>
         /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 500 status code</exception>
@@ -56,7 +55,6 @@ namespace MetalFests.Tests.Client.Generated.Api.FestivalsGeojson
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
-                { "400", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
                 { "405", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
                 { "429", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
                 { "500", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },

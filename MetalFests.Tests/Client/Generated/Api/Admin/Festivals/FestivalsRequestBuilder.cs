@@ -50,6 +50,7 @@ namespace MetalFests.Tests.Client.Generated.Api.Admin.Festivals
         /// Needs an API key with the write permission.
         /// </summary>
         /// <returns>A <see cref="global::MetalFests.Tests.Client.Generated.Models.FestivalWriteResponse"/></returns>
+        /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 400 status code</exception>
@@ -59,20 +60,20 @@ namespace MetalFests.Tests.Client.Generated.Api.Admin.Festivals
         /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 409 status code</exception>
         /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 413 status code</exception>
         /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 415 status code</exception>
-        /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 422 status code</exception>
         /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 429 status code</exception>
         /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 500 status code</exception>
         /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::MetalFests.Tests.Client.Generated.Models.FestivalWriteResponse?> PostAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::MetalFests.Tests.Client.Generated.Models.FestivalWriteResponse?> PostAsync(global::MetalFests.Tests.Client.Generated.Models.Festival body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::MetalFests.Tests.Client.Generated.Models.FestivalWriteResponse> PostAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::MetalFests.Tests.Client.Generated.Models.FestivalWriteResponse> PostAsync(global::MetalFests.Tests.Client.Generated.Models.Festival body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
-            var requestInfo = ToPostRequestInformation(requestConfiguration);
+            if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
+            var requestInfo = ToPostRequestInformation(body, requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "400", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
@@ -82,7 +83,6 @@ namespace MetalFests.Tests.Client.Generated.Api.Admin.Festivals
                 { "409", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
                 { "413", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
                 { "415", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
-                { "422", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
                 { "429", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
                 { "500", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
                 { "503", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
@@ -93,19 +93,22 @@ namespace MetalFests.Tests.Client.Generated.Api.Admin.Festivals
         /// Needs an API key with the write permission.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
+        /// <param name="body">The request body</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToPostRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::MetalFests.Tests.Client.Generated.Models.Festival body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToPostRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::MetalFests.Tests.Client.Generated.Models.Festival body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
         {
 #endif
+            if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
             var requestInfo = new RequestInformation(Method.POST, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
             requestInfo.Headers.TryAdd("Accept", "application/json");
+            requestInfo.SetContentFromParsable(RequestAdapter, "application/json", body);
             return requestInfo;
         }
         /// <summary>

@@ -39,7 +39,6 @@ namespace MetalFests.Tests.Client.Generated.Api.Admin.Health
         /// <returns>A <see cref="global::MetalFests.Tests.Client.Generated.Models.AdminHealth"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
-        /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 400 status code</exception>
         /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 401 status code</exception>
         /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 403 status code</exception>
         /// <exception cref="global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope">When receiving a 405 status code</exception>
@@ -58,7 +57,6 @@ namespace MetalFests.Tests.Client.Generated.Api.Admin.Health
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
-                { "400", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
                 { "401", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
                 { "403", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },
                 { "405", global::MetalFests.Tests.Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue },

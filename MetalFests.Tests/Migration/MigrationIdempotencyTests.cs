@@ -20,15 +20,30 @@ public sealed class MigrationIdempotencyTests(AppFixture fixture)
 
     private static object Festival(string key, params string[] bands) => new
     {
-        key, name = key.ToUpperInvariant(), dates = new { start = "2026-07-01", end = "2026-07-03" }, location = "Town, Country",
-        coordinates = new { lat = 50.0, lng = 4.0 }, poster = "", website = "https://example.org",
-        bands = bands.Select(b => new { key = b, name = b.ToUpperInvariant(), size = 2 }).ToArray(), ticketPrice = 100,
+        key,
+        name = key.ToUpperInvariant(),
+        dates = new { start = "2026-07-01", end = "2026-07-03" },
+        location = "Town, Country",
+        coordinates = new { lat = 50.0, lng = 4.0 },
+        poster = "",
+        website = "https://example.org",
+        bands = bands.Select(b => new { key = b, name = b.ToUpperInvariant(), size = 2 }).ToArray(),
+        ticketPrice = 100,
     };
 
     private static object Band(string key, string description) => new
     {
-        key, name = key.ToUpperInvariant(), country = "Norway", description, logo = "", headlineImage = "", website = "", spotify = "",
-        genres = new[] { "Black Metal" }, members = new[] { new { name = "Someone", role = "Vocals, Guitar" } }, reviewed = false,
+        key,
+        name = key.ToUpperInvariant(),
+        country = "Norway",
+        description,
+        logo = "",
+        headlineImage = "",
+        website = "",
+        spotify = "",
+        genres = new[] { "Black Metal" },
+        members = new[] { new { name = "Someone", role = "Vocals, Guitar" } },
+        reviewed = false,
     };
 
     private async Task<MetalFestsTable> ScratchTableAsync()

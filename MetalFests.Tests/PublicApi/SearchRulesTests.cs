@@ -136,8 +136,22 @@ public sealed partial class SearchRulesTests(AppFixture fixture)
     // The accented letters of the names these tests search (db.json), spelled plain: the test's own short list.
     private static readonly Dictionary<char, string> PlainLetters = new()
     {
-        ['ä'] = "a", ['á'] = "a", ['å'] = "a", ['ö'] = "o", ['ó'] = "o", ['ø'] = "o", ['ü'] = "u", ['ú'] = "u",
-        ['é'] = "e", ['ě'] = "e", ['í'] = "i", ['ř'] = "r", ['ň'] = "n", ['ń'] = "n", ['ÿ'] = "y", ['ý'] = "y",
+        ['ä'] = "a",
+        ['á'] = "a",
+        ['å'] = "a",
+        ['ö'] = "o",
+        ['ó'] = "o",
+        ['ø'] = "o",
+        ['ü'] = "u",
+        ['ú'] = "u",
+        ['é'] = "e",
+        ['ě'] = "e",
+        ['í'] = "i",
+        ['ř'] = "r",
+        ['ň'] = "n",
+        ['ń'] = "n",
+        ['ÿ'] = "y",
+        ['ý'] = "y",
     };
 
     private static string Plain(string text) =>

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace MetalFests.Tests.Configuration;
 
@@ -9,18 +12,47 @@ namespace MetalFests.Tests.Configuration;
 /// </summary>
 internal sealed class StartAttempt<TMarker>(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<TMarker> where TMarker : class
 {
+    /// <summary>The exceptions the host logged as errors (hosting logs why its start failed, then throws it).</summary>
+    public ConcurrentQueue<Exception> Logged { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureLogging(logging => logging.Services.AddSingleton<ILoggerProvider>(new ErrorCapture(Logged)));
+    }
+
+    private sealed class ErrorCapture(ConcurrentQueue<Exception> logged) : ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel) && exception is not null)
+            {
+                logged.Enqueue(exception);
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }
 
 internal static class StartRefusal
 {
-    /// <summary>The message of the start's failure (every inner one, joined); fails the test if it started.</summary>
+    /// <summary>
+    /// The message of the start's failure (every inner one, joined), as the host logged it and as the start threw it;
+    /// fails the test if it started. Both, because a failed start's host is disposed by the entry point's thread, and
+    /// the test host's own thread, when slower, then meets only that disposal (an <see cref="ObjectDisposedException"/>).
+    /// </summary>
     public static string MessageOf<TMarker>(IReadOnlyDictionary<string, string?> settings) where TMarker : class
     {
         using var attempt = new StartAttempt<TMarker>(settings);
@@ -30,7 +62,7 @@ internal static class StartRefusal
         }
         catch (Exception refused)
         {
-            return Describe(refused);
+            return string.Join(Environment.NewLine, attempt.Logged.Select(Describe).Append(Describe(refused)));
         }
         Assert.Fail("The process started with settings it should refuse: " + string.Join(", ", settings.Keys));
         return "";

@@ -6,7 +6,8 @@
 # Two readers (one connection each, a 5 ms pause between reads) read the pages a new 150-band edition
 # writes — the festival, its editions list, the edition being written, the line-up's bands' festival
 # pages — uncached (a valid X-Api-Key bypasses the edge cache): first QUIET seconds without writes, then
-# WRITING seconds while one writer puts new 150-band editions of that festival back to back.
+# WRITING seconds while one writer puts new 150-band editions of that festival back to back. A third reader
+# reads pages no write touches (other bands' festivals): the control, what the load alone costs a read.
 # Reported per phase: the reads' p50/p99/max, their statuses (503s counted), and the writes' times.
 # Usage: bench/reader-behind-journal.sh [QUIET seconds, default 15] [WRITING seconds, default 30] [base ref, default 9a3ccd0]
 set -euo pipefail
@@ -15,7 +16,7 @@ exec > >(tee "$RESULTS/reader-behind-journal.txt") 2>&1
 QUIET=${1:-15}
 WRITING=${2:-30}
 BASE=${3:-9a3ccd0}
-export METALFESTS_ADMIN_KEY=${METALFESTS_ADMIN_KEY:-bench-admin-key-$(date +%s)}
+export METALFESTS_ADMIN_KEY=${METALFESTS_ADMIN_KEY:-bench-admin-key-$(openssl rand -hex 16)}  # the AppHost wants ≥ 32 characters
 export Gateway__RateLimits__AdminRatePerSecond=1000000 Gateway__RateLimits__AdminBurst=1000000 Gateway__RateLimits__AdminMonthlyQuota=1000000000
 
 use_base_tree "$BASE"
@@ -38,7 +39,9 @@ def path(i):
     if i % 3: return f"/api/bands/{random.choice(lineup)}/festivals"
     return [f"/api/festivals/{festival}", f"/api/festivals/{festival}/editions", f"/api/festivals/{festival}/editions/{year[0]}"][i // 3 % 3]
 
-def reader(stop, samples):
+others = bands[600:750]  # bands no write of the run touches: what a read pays for the load alone
+
+def reader(stop, samples, path):
     conn = http.client.HTTPConnection("localhost", 5080); i = 0
     while not stop.is_set():
         p = path(i); i += 1
@@ -49,9 +52,10 @@ def reader(stop, samples):
         time.sleep(0.005)
 
 def phase(name, seconds, write):
-    samples, writes, failed = [], [], []
+    samples, control, writes, failed = [], [], [], []
     stop = threading.Event()
-    readers = [threading.Thread(target=reader, args=(stop, samples)) for _ in range(2)]
+    readers = [threading.Thread(target=reader, args=(stop, samples, path)) for _ in range(2)]
+    readers.append(threading.Thread(target=reader, args=(stop, control, lambda i: f"/api/bands/{random.choice(others)}/festivals")))
     for t in readers: t.start()
     end = time.monotonic() + seconds
     while time.monotonic() < end:
@@ -63,16 +67,20 @@ def phase(name, seconds, write):
         year[0] = y
     stop.set()
     for t in readers: t.join()
+    summary(f"reads {name}", samples)
+    summary(f"control reads {name} (other bands' festivals)", control)
+    if write:
+        if writes: report("the writer's PUT new 150-band edition (303 items), back to back", writes)
+        if failed: print(f"--- writes failed: {len(failed)}, first: {failed[0]}")
+
+def summary(name, samples):
     ms = sorted(s[0] for s in samples)
     q = lambda f: ms[min(len(ms) - 1, int(f * len(ms)))]
     statuses = collections.Counter(s[1] for s in samples)
     unavailable = [s for s in samples if s[1] == 503]
-    print(f"--- reads {name}: n={len(ms)} p50 {q(0.5):.1f} ms, p99 {q(0.99):.1f} ms, max {ms[-1]:.1f} ms; "
+    print(f"--- {name}: n={len(ms)} p50 {q(0.5):.1f} ms, p99 {q(0.99):.1f} ms, max {ms[-1]:.1f} ms; "
           f">100 ms: {sum(m > 100 for m in ms)}, >1 s: {sum(m > 1000 for m in ms)}; statuses {dict(sorted(statuses.items()))}; "
           f"503: {len(unavailable)} (with Retry-After: {sum(s[3] is not None for s in unavailable)}); X-Cache seen {sorted({str(s[2]) for s in samples})}")
-    if write:
-        if writes: report("the writer's PUT new 150-band edition (303 items), back to back", writes)
-        if failed: print(f"--- writes failed: {len(failed)}, first: {failed[0]}")
 
 phase("without writes", quiet, False)
 phase("during writes", writing, True)

@@ -60,3 +60,36 @@ stop_apphost() {
   wait "$APPHOST_PID" 2>/dev/null || true
   APPHOST_PID=
 }
+
+# Another commit's checkout (the "before" of a before-and-after bench) in a scratch worktree, kept between runs
+# (its Release build takes minutes); sets BASE_TREE (unless given) and an EXIT trap that stops the AppHost and,
+# with KEEP_BASE=0, removes the worktree. $1: the ref.
+use_base_tree() {
+  BASE_TREE=${BASE_TREE:-/tmp/metalfests-bench-base-$(git -C "$ROOT" rev-parse --short "$1")}
+  [ -d "$BASE_TREE" ] || git -C "$ROOT" worktree add --detach -q "$BASE_TREE" "$1"
+  trap cleanup_base_tree EXIT
+}
+
+cleanup_base_tree() {
+  stop_apphost
+  [ "${KEEP_BASE:-1}" = 1 ] || git -C "$ROOT" worktree remove --force "$BASE_TREE" 2>/dev/null || true
+}
+
+# The gateway and the dashboard have fixed ports (:5080, :15000): on a shared machine, wait (at most 12 min)
+# until they are free and (unless WAIT_FOR_BENCHES=0) no other bench script runs. $1: this script's name.
+wait_for_ports() {
+  for _ in $(seq 1 360); do
+    if ! ss -ltn | grep -qE ':(5080|15000) '; then
+      [ "${WAIT_FOR_BENCHES:-1}" = 1 ] && pgrep -af 'bench/[a-z-]+\.sh' | grep -v "$1" | grep -q . || return 0
+    fi
+    sleep 2
+  done
+  echo ":5080 or :15000 stayed taken" >&2; exit 1
+}
+
+# Another run may have taken :5080 first: go on only if the gateway on :5080 runs from checkout $1.
+gateway_is_from() {
+  local gateway
+  gateway=$(ss -ltnpH 'sport = :5080' | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+  case "$(readlink -f "/proc/$gateway/cwd")" in "$1"*) ;; *) echo ":5080 is not this run's gateway (pid $gateway)" >&2; exit 1 ;; esac
+}

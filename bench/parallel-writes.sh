@@ -16,26 +16,7 @@ BASE=${2:-main}
 export METALFESTS_ADMIN_KEY=${METALFESTS_ADMIN_KEY:-bench-admin-key-$(date +%s)}
 export Gateway__RateLimits__AdminRatePerSecond=1000000 Gateway__RateLimits__AdminBurst=1000000 Gateway__RateLimits__AdminMonthlyQuota=1000000000
 
-# The base's checkout is kept between runs (its Release build takes minutes); KEEP_BASE=0 removes it at the end.
-BASE_TREE=/tmp/metalfests-bench-base-$(git -C "$ROOT" rev-parse --short "$BASE")
-[ -d "$BASE_TREE" ] || git -C "$ROOT" worktree add --detach -q "$BASE_TREE" "$BASE"
-cleanup() {
-  stop_apphost
-  [ "${KEEP_BASE:-1}" = 1 ] || git -C "$ROOT" worktree remove --force "$BASE_TREE" 2>/dev/null || true
-}
-trap cleanup EXIT
-
-# The gateway and the dashboard have fixed ports (:5080, :15000): on a shared machine, wait (at most 12 min)
-# until they are free and (unless WAIT_FOR_BENCHES=0) no other bench script runs.
-wait_for_ports() {
-  for _ in $(seq 1 360); do
-    if ! ss -ltn | grep -qE ':(5080|15000) '; then
-      [ "${WAIT_FOR_BENCHES:-1}" = 1 ] && pgrep -af 'bench/[a-z-]+\.sh' | grep -v parallel-writes | grep -q . || return 0
-    fi
-    sleep 2
-  done
-  echo ":5080 or :15000 stayed taken" >&2; exit 1
-}
+use_base_tree "$BASE"
 
 measure() {
   PYTHONDONTWRITEBYTECODE=1 PYTHONPATH="$ROOT/bench" python3 - "$ROOT/data/db.json" "$ROUNDS" <<'PY'
@@ -84,12 +65,10 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for tree in $([ "${ONLY_THIS:-0}" = 1 ] || echo "$BASE_TREE") "$ROOT"; do
   echo "=== $( [ "$tree" = "$ROOT" ] && echo "this checkout" || echo "base $BASE") — commit $(git -C "$tree" rev-parse --short HEAD)"
   dotnet build "$tree/MetalFests.AppHost" -c Release -v q -nologo >/dev/null
-  wait_for_ports
+  wait_for_ports parallel-writes
   start_apphost "$tree"
-  trap cleanup EXIT  # start_apphost sets its own
-  # Another run may have taken :5080 first: measure only this checkout's gateway.
-  gateway=$(ss -ltnpH 'sport = :5080' | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
-  case "$(readlink -f "/proc/$gateway/cwd")" in "$tree"*) ;; *) echo ":5080 is not this run's gateway (pid $gateway)" >&2; exit 1 ;; esac
+  trap cleanup_base_tree EXIT  # start_apphost sets its own
+  gateway_is_from "$tree"
   measure
   stop_apphost
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

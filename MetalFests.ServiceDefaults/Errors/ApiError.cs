@@ -75,8 +75,8 @@ public sealed record ApiError(int Status, string Code, string Message, IReadOnly
     public static ApiError PayloadTooLarge() =>
         new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "Request body too large", NoDetails);
 
-    public static readonly ApiError ServiceUnavailable =
-        new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "A backend service is unavailable; retry later", NoDetails);
+    /// <summary>An outage (a dependency unreachable or too slow): a 503 with <c>Retry-After</c> as <see cref="OutageRetry"/> says.</summary>
+    public static readonly ApiError ServiceUnavailable = Unavailable("A backend service is unavailable; retry later", OutageRetry.After);
 
     /// <summary>A 503 that says when to retry: <c>Retry-After</c> and <c>details.retryAfterSeconds</c>.</summary>
     public static ApiError Unavailable(string message, TimeSpan retryAfter) =>

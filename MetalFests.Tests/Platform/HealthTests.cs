@@ -47,6 +47,7 @@ public sealed class HealthTests(AppFixture fixture)
             using var uncached = await fixture.Gateway.GetAsync("/api/bands/iron-maiden?outage=1", timeout.Token);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, uncached.StatusCode);
             Assert.Equal("SERVICE_UNAVAILABLE", (await Envelope.ReadAsync(uncached)).GetProperty("code").GetString());
+            Assert.True(uncached.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"Retry-After: {uncached.Headers.RetryAfter}");
 
             edge.Clock.Advance(TimeSpan.FromMinutes(31));
             using var stale = await edgeClient.GetAsync("/api/festivals/hellfest", timeout.Token);
@@ -57,6 +58,7 @@ public sealed class HealthTests(AppFixture fixture)
             edge.Clock.Advance(TimeSpan.FromHours(24));
             using var tooOld = await edgeClient.GetAsync("/api/festivals/hellfest", timeout.Token);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, tooOld.StatusCode);
+            Assert.True(tooOld.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"Retry-After: {tooOld.Headers.RetryAfter}");
         }
         finally
         {

@@ -12,7 +12,10 @@ public sealed record Answer(string Label, int Index, string Method, string Path,
     /// <summary>0 when no HTTP answer came at all (connection refused or reset, or the bound ran out: a hang).</summary>
     public bool Answered => Status != 0;
 
-    public override string ToString() => $"{Label}#{Index} {Method} {Path} → {Status} {Code} {XCache} in {Took.TotalMilliseconds:0} ms";
+    /// <summary>Whether it says when to retry: <c>Retry-After</c> as a positive number of seconds (RFC 9110's delay-seconds).</summary>
+    public bool SaysWhenToRetry => int.TryParse(RetryAfter, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0;
+
+    public override string ToString() => $"{Label}#{Index} {Method} {Path} → {Status} {Code} {XCache} Retry-After {RetryAfter ?? "none"} in {Took.TotalMilliseconds:0} ms";
 }
 
 /// <summary>
@@ -150,7 +153,8 @@ public sealed class Traffic(HttpClient gateway) : IAsyncDisposable
     /// <summary>
     /// Every answer recorded (not those cut short by <see cref="StopAsync"/>), after writing a count per label and
     /// status; and the rules of every fault: each request answered within <see cref="RequestBound"/>, each refusal in
-    /// the envelope — 503 <c>SERVICE_UNAVAILABLE</c>, or a status <paramref name="alsoAllowed"/> admits.
+    /// the envelope — 503 <c>SERVICE_UNAVAILABLE</c>, or a status <paramref name="alsoAllowed"/> admits — and each 503
+    /// saying when to retry (<see cref="Answer.SaysWhenToRetry"/>): an outage's as much as a busy table's.
     /// </summary>
     public List<Answer> Checked(Action<string> output, Func<Answer, bool>? alsoAllowed = null)
     {
@@ -161,6 +165,7 @@ public sealed class Traffic(HttpClient gateway) : IAsyncDisposable
         }
         Assert.All(recorded, a => Assert.True(a.Answered && a.Took < RequestBound, a.ToString()));
         Assert.All(recorded.Where(a => a.Status >= 400), a => Assert.True(IsUnavailable(a) || alsoAllowed?.Invoke(a) == true, a.ToString()));
+        Assert.All(recorded.Where(a => a.Status == (int)HttpStatusCode.ServiceUnavailable), a => Assert.True(a.SaysWhenToRetry, a.ToString()));
         return recorded;
     }
 

@@ -26,8 +26,9 @@ public static class CloudFrontErrors
             new ApiError(StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, $"Invalid field 'paths': CloudFront refused them ({failure.Code}: {failure.Message})",
                 new Dictionary<string, object?> { ["field"] = "paths", ["reason"] = failure.Message, ["provider"] = CacheInvalidationOptions.CloudFrontProvider, ["code"] = failure.Code }),
         // Throttled or failing CloudFront, an unknown distribution, credentials it refuses: nothing the caller can fix.
+        // Unreachable or failing (no status, 5xx) is an outage: retry after what CloudFront said, else as any outage.
         _ => Error(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable,
-            $"CloudFront is unavailable ({failure.Code}); retry later", failure, failure.HttpStatus is 0 or >= 500 ? failure.RetryAfter ?? BriefWait : null),
+            $"CloudFront is unavailable ({failure.Code}); retry later", failure, failure.HttpStatus is 0 or >= 500 ? failure.RetryAfter ?? OutageRetry.After : null),
     };
 
     private static ApiError Error(int status, string code, string message, CloudFrontFailure failure, TimeSpan? retryAfter)

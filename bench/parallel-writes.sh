@@ -13,7 +13,7 @@ source "$(dirname "$0")/lib.sh"
 exec > >(tee "$RESULTS/parallel-writes.txt") 2>&1
 ROUNDS=${1:-15}
 BASE=${2:-main}
-export METALFESTS_ADMIN_KEY=${METALFESTS_ADMIN_KEY:-bench-admin-key-$(date +%s)}
+export METALFESTS_ADMIN_KEY=${METALFESTS_ADMIN_KEY:-bench-admin-key-$(date +%s%N)}  # the AppHost wants ≥ 32 characters
 export Gateway__RateLimits__AdminRatePerSecond=1000000 Gateway__RateLimits__AdminBurst=1000000 Gateway__RateLimits__AdminMonthlyQuota=1000000000
 
 use_base_tree "$BASE"

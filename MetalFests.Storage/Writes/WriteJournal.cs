@@ -107,15 +107,22 @@ public sealed class WriteJournal(IAmazonDynamoDB client, string tableName, TimeP
         var versions = journal.Puts.Where(PartitionVersions.IsVersion).ToList();
         await ApplyPhaseAsync(journal.Claim, [.. journal.Puts.Where(p => !PartitionVersions.IsVersion(p)).Concat(tombstones).Select(i => new TransactWriteItem { Put = new Put { TableName = tableName, Item = i } })], cancellationToken);
         await ApplyPhaseAsync(journal.Claim, [.. journal.Deletes.Select(k => new TransactWriteItem { Delete = new Delete { TableName = tableName, Key = k } })], cancellationToken);
-        // New partition versions once every item is in place (still marked: until the close, their readers wait).
-        await ApplyPhaseAsync(journal.Claim, [.. versions.Select(i => new TransactWriteItem { Put = new Put { TableName = tableName, Item = i } })], cancellationToken);
-        // The header goes last, with its pages: until then, readers of marked items wait and writers stay off them.
+        // New partition versions once every item is in place: in the closing transaction when they fit beside
+        // the pages (one round trip less), else just before it (still marked: until the close, their readers wait).
+        List<TransactWriteItem> versionPuts = [.. versions.Select(i => new TransactWriteItem { Put = new Put { TableName = tableName, Item = i } })];
         var pages = (journal.Puts.Count + journal.Deletes.Count + WriteLimits.OpsPerPage - 1) / WriteLimits.OpsPerPage;
+        if (pages + versionPuts.Count > WriteLimits.OpsPerTransaction)
+        {
+            await ApplyPhaseAsync(journal.Claim, versionPuts, cancellationToken);
+            versionPuts = [];
+        }
+        // The header goes last, with its pages: until then, readers of marked items wait and writers stay off them.
         await TransactAsync(journal.Claim, [
             .. Enumerable.Range(0, pages).Select(i => new TransactWriteItem
             {
                 Delete = new Delete { TableName = tableName, Key = MetalFestsTable.Key(TableLayout.JournalPagesPk(id), TableLayout.JournalPageSk(i)) },
             }),
+            .. versionPuts,
         ], cancellationToken, close: true);
         _closedAt.TryAdd(id, Stopwatch.GetTimestamp());
     }

@@ -2,42 +2,35 @@ using System.Diagnostics.Metrics;
 
 namespace MetalFests.Gateway;
 
-/// <summary>The edge's counters in the dashboard (meter <c>MetalFests.Gateway</c>): cache outcomes, evictions, 429s per policy.</summary>
-public sealed class EdgeMetrics : IDisposable
+/// <summary>
+/// The edge's counters in the dashboard (meter <c>MetalFests.Gateway</c>): cache outcomes, evictions, 429s per policy.
+/// The cache outcomes are counted on every cacheable request (the hit path): plain interlocked counts, which the
+/// metrics SDK reads when it collects, rather than a measurement (tag lookup, aggregation) per request.
+/// </summary>
+public sealed class EdgeMetrics
 {
     public const string MeterName = "MetalFests.Gateway";
-    private readonly Meter _meter = new(MeterName);
-    private readonly Counter<long> _lookups;
+    public const string Lookups = "metalfests.cache.lookups";
+    private static readonly string[] Outcomes = [CacheOutcome.Hit, CacheOutcome.Miss, CacheOutcome.Stale];
+    private readonly long[] _lookups = new long[Outcomes.Length];
     private readonly Counter<long> _evictions;
     private readonly Counter<long> _rejections;
-    private long _hits;
-    private long _misses;
 
-    public EdgeMetrics()
+    public EdgeMetrics(IMeterFactory meterFactory)
     {
-        _lookups = _meter.CreateCounter<long>("metalfests.cache.lookups", description: "Cacheable requests by outcome (hit, miss, stale, collapsed)");
-        _evictions = _meter.CreateCounter<long>("metalfests.cache.evictions", description: "Entries evicted by invalidation");
-        _rejections = _meter.CreateCounter<long>("metalfests.ratelimit.rejections", description: "Requests answered 429, by policy");
-        _meter.CreateObservableGauge("metalfests.cache.hit_ratio", () =>
+        var meter = meterFactory.Create(MeterName);
+        meter.CreateObservableCounter(Lookups, ObserveLookups, description: "Cacheable requests by outcome (Hit, Miss, Stale; a collapsed miss's waiters count as hits)");
+        _evictions = meter.CreateCounter<long>("metalfests.cache.evictions", description: "Entries evicted by invalidation");
+        _rejections = meter.CreateCounter<long>("metalfests.ratelimit.rejections", description: "Requests answered 429, by policy");
+        meter.CreateObservableGauge("metalfests.cache.hit_ratio", () =>
         {
-            var hits = Interlocked.Read(ref _hits);
-            var total = hits + Interlocked.Read(ref _misses);
-            return total == 0 ? 0 : (double)hits / total;
+            var served = Count(CacheOutcome.Hit) + Count(CacheOutcome.Stale);
+            var total = served + Count(CacheOutcome.Miss);
+            return total == 0 ? 0 : (double)served / total;
         }, description: "Share of cacheable requests served without the origin");
     }
 
-    public void Lookup(string outcome)
-    {
-        _lookups.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
-        if (outcome == CacheOutcome.Miss)
-        {
-            Interlocked.Increment(ref _misses);
-        }
-        else
-        {
-            Interlocked.Increment(ref _hits);
-        }
-    }
+    public void Lookup(string outcome) => Interlocked.Increment(ref _lookups[IndexOf(outcome)]);
 
     public void Evicted(int count)
     {
@@ -49,7 +42,18 @@ public sealed class EdgeMetrics : IDisposable
 
     public void Rejected(string policy) => _rejections.Add(1, new KeyValuePair<string, object?>("policy", policy));
 
-    public void Dispose() => _meter.Dispose();
+    private long Count(string outcome) => Interlocked.Read(ref _lookups[IndexOf(outcome)]);
+
+    private static int IndexOf(string outcome) => outcome switch
+    {
+        CacheOutcome.Hit => 0,
+        CacheOutcome.Miss => 1,
+        CacheOutcome.Stale => 2,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "not a cache outcome"),
+    };
+
+    private IEnumerable<Measurement<long>> ObserveLookups() =>
+        Outcomes.Select(outcome => new Measurement<long>(Count(outcome), new KeyValuePair<string, object?>("outcome", outcome)));
 }
 
 public static class CacheOutcome

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using OpenTelemetry.Trace;
 
 namespace MetalFests.Tests.Infrastructure;
 
@@ -32,12 +33,19 @@ public sealed class InProcessGateway : WebApplicationFactory<EdgeMetrics>
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 20, 12, 0, 0, TimeSpan.Zero));
 
+    /// <summary>The spans this gateway started and exported (every request is sampled unless a test's settings say otherwise).</summary>
+    public GatewayTraces Traces { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services => services
+            .AddSingleton<TimeProvider>(Clock)
+            .ConfigureOpenTelemetryTracerProvider(tracing => tracing
+                .AddProcessor(Traces.StartRecorder)
+                .AddInMemoryExporter(Traces.ExportTarget)));
     }
 }

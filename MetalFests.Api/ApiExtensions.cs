@@ -28,11 +28,7 @@ public static class ApiExtensions
         });
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddApiVersions(builder.Configuration);
-        foreach (var version in ApiVersions.All)
-        {
-            // One document per version (v1, v2); the admin paths, not versioned, are in each.
-            builder.Services.AddOpenApi(ApiVersions.DocumentName(version), options => options.AddApiConventions());
-        }
+        builder.Services.AddVersionDocuments();
         return builder;
     }
 }

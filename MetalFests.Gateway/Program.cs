@@ -7,6 +7,7 @@ using MetalFests.Gateway.Routing;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddEdge();
+builder.AddApiDocuments();
 builder.Services.AddReverseProxy()
     .LoadFromMemory(RouteTable.Routes, RouteTable.Clusters)
     .AddServiceDiscoveryDestinationResolver();

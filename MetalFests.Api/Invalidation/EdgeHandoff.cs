@@ -29,7 +29,7 @@ public sealed class EdgeHandoff(IHttpContextAccessor accessor) : ICacheInvalidat
     }
 
     public Task<Validated<InvalidationStatus>> FindAsync(string id, CancellationToken cancellationToken) =>
-        Task.FromResult<Validated<InvalidationStatus>>(ApiError.NotFound("Invalidation", id));
+        Task.FromResult<Validated<InvalidationStatus>>(ApiError.NotFound(InvalidationApi.Resource, id));
 
     /// <summary>An invalidation id in CloudFront's style (a letter and hex digits).</summary>
     public static string NewId() => "I" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));

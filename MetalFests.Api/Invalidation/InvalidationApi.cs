@@ -1,5 +1,7 @@
 using System.Text.Json;
+using MetalFests.Api.Http;
 using MetalFests.Api.Invalidation.CloudFront;
+using MetalFests.Api.OpenApi;
 using MetalFests.Api.Writes;
 using MetalFests.ServiceDefaults.Errors;
 using MetalFests.ServiceDefaults.Security;
@@ -25,11 +27,25 @@ public static class InvalidationApi
     /// <summary>How long the seed's example expects an invalidation to take, for <c>estimatedCompletion</c>.</summary>
     public static readonly TimeSpan EstimatedDuration = TimeSpan.FromMinutes(5);
 
+    /// <summary>What a status request without an id is answered (also the documents' example).</summary>
+    public static ApiError MissingId => ApiError.InvalidParameter("id", "is required");
+
+    /// <summary>The resource an unknown id names, in a 404.</summary>
+    public const string Resource = "Invalidation";
+
     public static RouteGroupBuilder MapInvalidationApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(Path).WithTags("Cache");
-        api.MapPost("/invalidate", Invalidate).RequirePermission(Permission.Write).WithName(nameof(Invalidate));
-        api.MapGet("/status", Status).RequirePermission(Permission.Read).WithName(nameof(Status));
+        var api = app.MapGroup(Path).WithTags("Admin: cache").ProducesWriteErrors();
+        api.MapPost("/invalidate", Invalidate).RequirePermission(Permission.Write).WithName("InvalidateCache")
+            .DocumentsBody<InvalidationRequest, RouteHandlerBuilder>().WithRequestExample(WorkedExamples.InvalidationPost)
+            .WithResponseExample(StatusCodes.Status200OK, WorkedExamples.InvalidationAccepted)
+            .WithSummary("Invalidate cached pages: exact paths, or a prefix ending in *")
+            .WithDescription($"At most {MaxPaths} paths of at most {MaxPathLength} characters, each starting with /api/. " +
+                "The local edge evicts at once (Completed, with the entries evicted); CloudFront answers InProgress and finishes within minutes.");
+        api.MapGet("/status", Status).RequirePermission(Permission.Read).WithName("GetCacheInvalidation")
+            .AlsoAnswers(StatusCodes.Status404NotFound)
+            .WithResponseExample(StatusCodes.Status200OK, WorkedExamples.InvalidationState)
+            .WithSummary("The state of an invalidation, by the id its order answered with");
         return api;
     }
 
@@ -58,7 +74,7 @@ public static class InvalidationApi
     {
         if (string.IsNullOrWhiteSpace(id))
         {
-            return ApiError.InvalidParameter("id", "is required").ToResult(http);
+            return MissingId.ToResult(http);
         }
         var found = await invalidator.FindAsync(id, cancellationToken);
         return found.Error is { } error ? Refused(http, error) : TypedResults.Ok(found.Value!);
@@ -69,37 +85,37 @@ public static class InvalidationApi
 
     /// <summary>
     /// The body, read by the handler rather than bound as a parameter, so that every refusal is the envelope naming
-    /// the field: not JSON (415), not a JSON object (<c>body</c>), a field the contract does not have (each named:
-    /// <c>{"paths": [...], "ttl": 0}</c> is refused, not half-obeyed). The key is checked before, by the authorization
-    /// middleware.
+    /// the field: read by the rules of every write (<see cref="JsonBody"/>: 415, 413, UTF-8, one JSON object), then
+    /// only the contract's fields (<c>{"paths": [...], "ttl": 0}</c> is refused, not half-obeyed), each of its type.
+    /// The key is checked before, by the authorization middleware.
     /// </summary>
     private static async Task<(InvalidationRequest? Request, ApiError? Error)> ReadAsync(HttpRequest request)
     {
-        if (!request.HasJsonContentType())
+        var read = await JsonBody.ReadAsync(request, request.HttpContext.RequestAborted);
+        if (read.Error is { } refused)
         {
-            return (null, ApiError.UnsupportedMediaType());
+            return (null, refused);
         }
+        using var body = read.Value!;
         var contract = InvalidationJsonContext.Default.InvalidationRequest;
+        FieldError[] unknown = [.. body.RootElement.EnumerateObject()
+            .Where(field => !contract.Properties.Any(known => known.Name.Equals(field.Name, StringComparison.OrdinalIgnoreCase)))
+            .Select(field => new FieldError(field.Name, FieldReader.UnknownField))];
+        if (unknown.Length > 0)
+        {
+            return (null, ApiError.Validation(unknown));
+        }
         try
         {
-            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
-            if (body.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return (null, NotAnObject);
-            }
-            // Only the contract's fields (paths, reason): any other is named, not silently ignored.
-            FieldError[] unknown = [.. body.RootElement.EnumerateObject()
-                .Where(field => !contract.Properties.Any(known => known.Name.Equals(field.Name, StringComparison.OrdinalIgnoreCase)))
-                .Select(field => new FieldError(field.Name, FieldReader.UnknownField))];
-            return unknown.Length > 0 ? (null, ApiError.Validation(unknown)) : (body.RootElement.Deserialize(contract), null);
+            return (body.RootElement.Deserialize(contract), null);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return (null, NotAnObject);
+            // A field of another type: named by its JSON path ($.paths[0] → paths[0]).
+            var field = e.Path?.TrimStart('$', '.') is { Length: > 0 } named ? named : JsonBody.BodyField;
+            return (null, ApiError.InvalidField(field, "must be of the contract's type: {\"paths\": [\"/api/bands/metallica\"], \"reason\": \"...\"}"));
         }
     }
-
-    private static readonly ApiError NotAnObject = ApiError.InvalidField("body", "must be a JSON object such as {\"paths\": [\"/api/bands/metallica\"]}");
 
     /// <summary>
     /// Paths are absolute API paths: exact (<c>/api/bands/metallica</c>) or a prefix wildcard ending in

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MetalFests.Api.Http;
+using MetalFests.Api.Invalidation;
 using MetalFests.Api.Writes;
 using MetalFests.ServiceDefaults;
 using MetalFests.ServiceDefaults.Errors;
@@ -33,6 +34,8 @@ public static class ErrorExamples
         ["bands"] = ("Band", "metallica"),
         ["genres"] = ("Genre", "heavy-metal"),
         ["roles"] = ("Role", "vocals"),
+        // GET /api/admin/cache/status?id=: the invalidation the id names.
+        ["status"] = (InvalidationApi.Resource, "I4J5K6L7M8N9"),
     };
 
     public static async Task<JsonNode?> ForAsync(int status, OpenApiOperation operation, OpenApiOperationTransformerContext context)
@@ -99,6 +102,10 @@ public static class ErrorExamples
         if (parameters.Contains("from"))
         {
             return Parameters.Date("20/06/2026", "from").Error;
+        }
+        if (parameters.Contains("id"))
+        {
+            return InvalidationApi.MissingId;
         }
         return parameters.Contains("festivals") ? Parameters.KeyList("hellfest,Wacken Open Air", "festivals").Error : null;
     }

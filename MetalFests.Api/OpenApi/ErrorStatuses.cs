@@ -21,7 +21,8 @@ public static class ErrorStatuses
 
     /// <summary>
     /// The endpoint can answer with <paramref name="statuses"/>: 409 (the key exists on create; the entity is still
-    /// referenced on delete) or 422 (a band, genre or role the body names does not exist).
+    /// referenced on delete), 422 (a band, genre or role the body names does not exist), or 404 without a key in
+    /// its path (an id in its query that names nothing).
     /// </summary>
     public static TBuilder AlsoAnswers<TBuilder>(this TBuilder endpoints, params int[] statuses) where TBuilder : IEndpointConventionBuilder =>
         endpoints.WithMetadata([.. statuses.Select(status => new DeclaredStatus(status))]);
@@ -34,8 +35,9 @@ public static class ErrorStatuses
         }
         var method = context.Description.HttpMethod ?? HttpMethods.Get;
         var hasBody = operation.RequestBody is not null || HttpMethods.IsPost(method) || HttpMethods.IsPut(method);
-        // A 404 names a missing resource: only an address with a key can miss one.
-        if (context.Description.ParameterDescriptions.All(p => p.Source.Id != "Path"))
+        var declared = context.Description.ActionDescriptor.EndpointMetadata.OfType<DeclaredStatus>().Select(d => d.Status).ToHashSet();
+        // A 404 names a missing resource: only an address with a key can miss one (or a query naming one, where declared).
+        if (context.Description.ParameterDescriptions.All(p => p.Source.Id != "Path") && !declared.Contains(StatusCodes.Status404NotFound))
         {
             responses.Remove(Status(StatusCodes.Status404NotFound));
         }
@@ -55,7 +57,6 @@ public static class ErrorStatuses
             responses.Remove(Status(StatusCodes.Status413PayloadTooLarge));
             responses.Remove(Status(StatusCodes.Status415UnsupportedMediaType));
         }
-        var declared = context.Description.ActionDescriptor.EndpointMetadata.OfType<DeclaredStatus>().Select(d => d.Status).ToHashSet();
         foreach (var status in OnlyWhereDeclared.Where(s => !declared.Contains(s)))
         {
             responses.Remove(Status(status));

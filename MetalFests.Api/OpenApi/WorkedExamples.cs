@@ -253,4 +253,33 @@ public static class WorkedExamples
     public const string BandRefs = """
         { "bandRefs": ["metallica", "no-such-band", "Not A Key"] }
         """;
+
+    /// <summary>The seed's example 5: a manual invalidation and its answer (the local edge evicts at once: <c>Completed</c>).</summary>
+    public const string InvalidationPost = """
+        { "paths": ["/api/festivals/*", "/api/bands/metallica"], "reason": "Poster corrected by hand" }
+        """;
+
+    public const string InvalidationAccepted = """
+        {
+          "success": true,
+          "invalidationId": "I4J5K6L7M8N9",
+          "status": "InProgress",
+          "paths": ["/api/festivals/*", "/api/bands/metallica"],
+          "estimatedCompletion": "2025-11-23T10:05:00Z",
+          "evictedEntries": null
+        }
+        """;
+
+    public const string InvalidationState = """
+        {
+          "invalidationId": "I4J5K6L7M8N9",
+          "status": "Completed",
+          "paths": ["/api/festivals/*", "/api/bands/metallica"],
+          "reason": "Poster corrected by hand",
+          "requestedBy": "editor",
+          "createdAt": "2025-11-23T10:00:00Z",
+          "completedAt": "2025-11-23T10:00:00Z",
+          "evictedEntries": 12
+        }
+        """;
 }

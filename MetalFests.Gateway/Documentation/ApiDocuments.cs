@@ -1,21 +1,31 @@
 using System.Text.Json.Nodes;
 using Asp.Versioning;
+using MetalFests.Api.OpenApi;
 using MetalFests.Api.Versioning;
 using MetalFests.ServiceDefaults;
 using MetalFests.Gateway.Routing;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
 namespace MetalFests.Gateway.Documentation;
 
 /// <summary>
 /// The public API documented as one per version: <c>/openapi/v1.json</c>, <c>/openapi/v2.json</c> merge the services'
-/// documents of that version (each also published as <c>/openapi/{service}.json</c>, <c>/openapi/{service}-v2.json</c>),
-/// and <c>/docs</c> is the interactive page.
+/// documents of that version (each also published as <c>/openapi/{service}.json</c>, <c>/openapi/{service}-v2.json</c>)
+/// and the gateway's own operations (the cache admin paths), and <c>/docs</c> is the interactive page.
 /// </summary>
 public static class ApiDocuments
 {
     public const string PagePath = "/docs";
     private const string Title = "MetalFests public API";
+
+    /// <summary>The gateway's own operations described per version, as the services describe theirs.</summary>
+    public static WebApplicationBuilder AddApiDocuments(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddVersionDocuments();
+        return builder;
+    }
 
     public static IEndpointRouteBuilder MapApiDocuments(this IEndpointRouteBuilder app)
     {
@@ -40,25 +50,37 @@ public static class ApiDocuments
         return app;
     }
 
+    /// <summary>
+    /// One version's document: the services' documents of that version, then the gateway's own (the cache admin
+    /// operations it answers itself, described by the same conventions).
+    /// </summary>
     private static async Task<IResult> MergedDocument(HttpContext http, IHttpClientFactory clients, ApiVersion version, CancellationToken cancellationToken)
     {
         var client = clients.CreateClient();
+        var name = ApiVersions.DocumentName(version);
         JsonObject? merged = null;
         foreach (var service in RouteTable.DocumentedServices)
         {
-            var document = JsonNode.Parse(await ReadServiceDocumentAsync(client, $"http://{service}{ServicePaths.OpenApiDocumentOf(ApiVersions.DocumentName(version))}", http.Request, cancellationToken))!.AsObject();
+            var document = JsonNode.Parse(await ReadServiceDocumentAsync(client, $"http://{service}{ServicePaths.OpenApiDocumentOf(name)}", http.Request, cancellationToken))!.AsObject();
             if (merged is null)
             {
                 merged = document;
-                merged["info"]!["title"] = $"{Title}, {ApiVersions.DocumentName(version)}";
+                merged["info"]!["title"] = $"{Title}, {name}";
                 continue;
             }
-            MergeInto(merged, document, "paths");
-            MergeInto(Child(merged, "components"), Child(document, "components"), "schemas");
-            MergeInto(Child(merged, "components"), Child(document, "components"), "securitySchemes");
-            MergeTags(merged, document);
+            Merge(merged, document);
         }
+        var own = await http.RequestServices.GetRequiredKeyedService<IOpenApiDocumentProvider>(name).GetOpenApiDocumentAsync(cancellationToken);
+        Merge(merged!, JsonNode.Parse(await own.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1, cancellationToken))!.AsObject());
         return TypedResults.Text(merged!.ToJsonString(), "application/json");
+    }
+
+    private static void Merge(JsonObject merged, JsonObject document)
+    {
+        MergeInto(merged, document, "paths");
+        MergeInto(Child(merged, "components"), Child(document, "components"), "schemas");
+        MergeInto(Child(merged, "components"), Child(document, "components"), "securitySchemes");
+        MergeTags(merged, document);
     }
 
     /// <summary>

@@ -25,5 +25,5 @@ public sealed class EdgeInvalidator(EdgeCache cache, InvalidationLog log) : ICac
     }
 
     public Task<Validated<InvalidationStatus>> FindAsync(string id, CancellationToken cancellationToken) =>
-        Task.FromResult<Validated<InvalidationStatus>>(log.Find(id) is { } status ? status : ApiError.NotFound("Invalidation", id));
+        Task.FromResult<Validated<InvalidationStatus>>(log.Find(id) is { } status ? status : ApiError.NotFound(InvalidationApi.Resource, id));
 }

@@ -57,6 +57,33 @@ public sealed class GeneratedClientWriteTests(WritesFixture fixture)
         Assert.Equal("Patched by the generated client", (string?)read["genre"]!["description"]);
     }
 
+    [Fact]
+    public async Task The_generated_client_invalidates_a_cached_page_and_reads_the_invalidation_back()
+    {
+        var client = GeneratedClient.For(fixture.Gateway);
+        var page = $"/api/bands/{Expected.Bands.Values.First(b => !b.IsStub && !b.IsMerged).Key}";
+        (await fixture.Gateway.GetAsync(page)).Dispose();
+        using (var cached = await fixture.Gateway.GetAsync(page))
+        {
+            Assert.Equal("Hit", Assert.Single(cached.Headers.GetValues("X-Cache")));
+        }
+
+        var done = await client.Api.Admin.Cache.Invalidate.PostAsync(new InvalidationRequest { Paths = [page], Reason = "generated client test" },
+            request => request.Headers.Add(MetalFests.ServiceDefaults.Security.RequestHeaders.ApiKey, AppFixture.AdminKey));
+        var status = await client.Api.Admin.Cache.Status.GetAsync(request =>
+        {
+            request.QueryParameters.Id = done!.InvalidationId;
+            request.Headers.Add(MetalFests.ServiceDefaults.Security.RequestHeaders.ApiKey, AppFixture.AdminKey);
+        });
+
+        Assert.True(done!.Success);
+        Assert.Equal([page], done.Paths);
+        Assert.Equal(done.InvalidationId, status!.InvalidationId);
+        Assert.Equal("generated client test", status.Reason);
+        using var after = await fixture.Gateway.GetAsync(page);
+        Assert.Equal("Miss", Assert.Single(after.Headers.GetValues("X-Cache")));
+    }
+
     private static void Admin(Microsoft.Kiota.Abstractions.RequestHeaders headers, string etag)
     {
         headers.Add(MetalFests.ServiceDefaults.Security.RequestHeaders.ApiKey, AppFixture.AdminKey);

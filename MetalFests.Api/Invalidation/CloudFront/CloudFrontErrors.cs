@@ -21,7 +21,7 @@ public static class CloudFrontErrors
         "TooManyInvalidationsInProgress" => Error(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimitExceeded,
             "CloudFront has too many invalidations in progress (at most 15 wildcard paths or 3,000 paths at once); retry when one completes",
             failure, failure.RetryAfter ?? InvalidationWait),
-        "NoSuchInvalidation" => ApiError.NotFound("Invalidation", invalidationId ?? ""),
+        "NoSuchInvalidation" => ApiError.NotFound(InvalidationApi.Resource, invalidationId ?? ""),
         "InvalidArgument" or "BatchTooLarge" or "InconsistentQuantities" or "TooManyInvalidations" =>
             new ApiError(StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, $"Invalid field 'paths': CloudFront refused them ({failure.Code}: {failure.Message})",
                 new Dictionary<string, object?> { ["field"] = "paths", ["reason"] = failure.Message, ["provider"] = CacheInvalidationOptions.CloudFrontProvider, ["code"] = failure.Code }),

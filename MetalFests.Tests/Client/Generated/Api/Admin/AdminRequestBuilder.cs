@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using MetalFests.Tests.Client.Generated.Api.Admin.Audit;
 using MetalFests.Tests.Client.Generated.Api.Admin.Bands;
+using MetalFests.Tests.Client.Generated.Api.Admin.Cache;
 using MetalFests.Tests.Client.Generated.Api.Admin.Festivals;
 using MetalFests.Tests.Client.Generated.Api.Admin.Genres;
 using MetalFests.Tests.Client.Generated.Api.Admin.Health;
@@ -30,6 +31,11 @@ namespace MetalFests.Tests.Client.Generated.Api.Admin
         public global::MetalFests.Tests.Client.Generated.Api.Admin.Bands.BandsRequestBuilder Bands
         {
             get => new global::MetalFests.Tests.Client.Generated.Api.Admin.Bands.BandsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The cache property</summary>
+        public global::MetalFests.Tests.Client.Generated.Api.Admin.Cache.CacheRequestBuilder Cache
+        {
+            get => new global::MetalFests.Tests.Client.Generated.Api.Admin.Cache.CacheRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The festivals property</summary>
         public global::MetalFests.Tests.Client.Generated.Api.Admin.Festivals.FestivalsRequestBuilder Festivals

@@ -44,13 +44,8 @@ public sealed class EdgeMetrics
 
     private long Count(string outcome) => Interlocked.Read(ref _lookups[IndexOf(outcome)]);
 
-    private static int IndexOf(string outcome) => outcome switch
-    {
-        CacheOutcome.Hit => 0,
-        CacheOutcome.Miss => 1,
-        CacheOutcome.Stale => 2,
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "not a cache outcome"),
-    };
+    private static int IndexOf(string outcome) =>
+        Array.IndexOf(Outcomes, outcome) is >= 0 and var index ? index : throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "not a cache outcome");
 
     private IEnumerable<Measurement<long>> ObserveLookups() =>
         Outcomes.Select(outcome => new Measurement<long>(Count(outcome), new KeyValuePair<string, object?>("outcome", outcome)));

@@ -21,21 +21,28 @@ public sealed class GatewayTraces
 
     /// <summary>
     /// The gateway's exported server spans of <paramref name="path"/> (not those of an origin in the same
-    /// process, children of the gateway's client spans), once every span started so far has ended
-    /// (bounded), and a moment more: a span is exported during its end, just after it reads as ended.
+    /// process, children of the gateway's client spans), once every span started for that path has ended
+    /// (bounded), and a moment more: a span is exported during its end, just after it reads as ended. Only
+    /// that path's spans are awaited: every in-process gateway sees every span of the process, and another
+    /// test's may stay open (a held origin read).
     /// </summary>
     public async Task<IReadOnlyList<Activity>> ServerSpansAsync(string path)
     {
         var deadline = DateTime.UtcNow + Bound;
-        while (_started.Any(activity => !activity.IsStopped))
+        while (_started.Any(activity => Concerns(activity, path) && !activity.IsStopped))
         {
             Assert.True(DateTime.UtcNow < deadline, $"spans still open after {Bound.TotalSeconds} s");
             await Task.Delay(20);
         }
         await Task.Delay(200);
-        var calls = _started.Where(a => a.Kind == ActivityKind.Client).Select(a => a.SpanId).ToHashSet();
-        return [.. _exported.ToArray().Where(a => a.Kind == ActivityKind.Server && (a.GetTagItem("url.path") as string) == path && !calls.Contains(a.ParentSpanId))];
+        var calls = _started.Where(a => a.Kind == ActivityKind.Client && Concerns(a, path)).Select(a => a.SpanId).ToHashSet();
+        return [.. _exported.ToArray().Where(a => a.Kind == ActivityKind.Server && Concerns(a, path) && !calls.Contains(a.ParentSpanId))];
     }
+
+    /// <summary>A server span of the path (<c>url.path</c>) or a call to it (<c>url.full</c>).</summary>
+    private static bool Concerns(Activity activity, string path) =>
+        activity.GetTagItem("url.path") as string == path
+        || (activity.GetTagItem("url.full") as string)?.EndsWith(path, StringComparison.Ordinal) == true;
 
     private sealed class Starts(ConcurrentQueue<Activity> started) : BaseProcessor<Activity>
     {

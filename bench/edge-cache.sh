@@ -8,7 +8,7 @@
 # and the spread over the rounds is reported):
 #   - "after": the gateway of this tree (Release) and "before": the gateway of BASELINE (default main, built
 #     from `git archive` under bench/results), each started here with the AppHost gateway's own environment
-#     (same services, telemetry, sampling, limits) — see start_gateway for why here;
+#     (same services, telemetry, sampling, limits) — see start_gateway in lib.sh for why here;
 #   - "app": the AppHost's own gateway on :5080 (this tree's code, in the orchestrator's scheduling group);
 #   - Kestrel alone and nginx.
 # Then allocations per hit of each process (dotnet-counters, from the repository's tool manifest: bytes the
@@ -27,7 +27,6 @@ need nginx nginx
 
 count() { curl -s "$1/internal/dynamodb-requests" | python3 -c 'import json,sys; print(sum(v for k, v in json.load(sys.stdin).items() if k != "DescribeTable"))'; }
 wrk_run() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$1" | tee -a "$RESULTS/edge-wrk.log"; }
-listener_pid() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
 
 # The bytes a process allocated per request during one wrk run: dotnet-counters' System.Runtime
 # dotnet.gc.heap.total_allocated, a rate per second sampled every second, summed over the run.
@@ -86,30 +85,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The gateways measured beside Kestrel alone and nginx run the way those do: as children of this script, in its
-# scheduling group. The AppHost's own gateway (:5080) runs in the orchestrator's session, whose CPU share (Linux
-# autogroups) it splits with the dashboard, DynamoDB Local and the services: on a loaded machine it gets far less
-# CPU than a process started here, whatever its code. So "after" is this tree's gateway and "before" BASELINE's,
-# both started here with the environment the AppHost gave its gateway (service addresses, telemetry export,
-# sampling, raised limits), each on a port of its own; the AppHost's own is measured too ("app").
-start_gateway() {   # <dll> <content root> <port> <name>: sets TWIN_PID
-  python3 - "$(listener_pid 5080)" "$1" "$3" "$2" "$4" >"$RESULTS/gateway-$4.log" 2>&1 <<'PY' &
-import os, sys
-pid, dll, port, content_root, name = sys.argv[1:]
-with open(f"/proc/{pid}/environ") as f:
-    env = dict(item.split("=", 1) for item in f.read().split("\0") if "=" in item)
-env["ASPNETCORE_URLS"] = f"http://localhost:{port}"
-env["OTEL_SERVICE_NAME"] = env.get("OTEL_SERVICE_NAME", "gateway") + "-" + name
-env.pop("OTEL_RESOURCE_ATTRIBUTES", None)
-os.chdir(content_root)  # as the AppHost starts a project: in its folder
-os.execvpe("dotnet", ["dotnet", dll], env)
-PY
-  TWIN_PID=$!
-  for _ in $(seq 1 120); do curl -sf -o /dev/null "http://localhost:$3$URL_PATH" && return 0; sleep 1; done
-  echo "the $4 gateway did not come up; see $RESULTS/gateway-$4.log" >&2; exit 1
-}
 AFTER_PORT=$(free_port)
-start_gateway "$ROOT/MetalFests.Gateway/bin/Release/net10.0/MetalFests.Gateway.dll" "$ROOT/MetalFests.Gateway" "$AFTER_PORT" after
+start_gateway "$ROOT/MetalFests.Gateway/bin/Release/net10.0/MetalFests.Gateway.dll" "$ROOT/MetalFests.Gateway" "$AFTER_PORT" after "$URL_PATH"
 AFTER_PID=$TWIN_PID
 if [ -n "$BASELINE" ]; then
   BASE_SHA=$(git -C "$ROOT" rev-parse --short "$BASELINE")
@@ -122,7 +99,7 @@ if [ -n "$BASELINE" ]; then
     (cd "$BASE_DIR" && dotnet build MetalFests.Gateway -c Release -v q -nologo >/dev/null)
   fi
   BEFORE_PORT=$(free_port)
-  start_gateway "$BASE_DLL" "$BASE_DIR/MetalFests.Gateway" "$BEFORE_PORT" before
+  start_gateway "$BASE_DLL" "$BASE_DIR/MetalFests.Gateway" "$BEFORE_PORT" before "$URL_PATH"
   BEFORE_PID=$TWIN_PID
 fi
 

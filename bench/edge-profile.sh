@@ -15,25 +15,13 @@ start_apphost
 machine
 echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
 PORT=$(free_port)
-python3 - "$(ss -ltnpH "sport = :5080" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)" "$PORT" "$ROOT" >"$RESULTS/gateway-profile.log" 2>&1 <<'PY' &
-import os, sys
-pid, port, root = sys.argv[1:]
-with open(f"/proc/{pid}/environ") as f:
-    env = dict(item.split("=", 1) for item in f.read().split("\0") if "=" in item)
-env["ASPNETCORE_URLS"] = f"http://localhost:{port}"
-env["OTEL_SERVICE_NAME"] = "gateway-profile"
-env.pop("OTEL_RESOURCE_ATTRIBUTES", None)
 # perf names JIT-compiled frames from /tmp/perf-<pid>.map; with W^X on, code runs from a double mapping it cannot name.
-env["DOTNET_PerfMapEnabled"] = "1"
-env["DOTNET_EnableWriteXorExecute"] = "0"
-os.chdir(f"{root}/MetalFests.Gateway")
-os.execvpe("dotnet", ["dotnet", f"{root}/MetalFests.Gateway/bin/Release/net10.0/MetalFests.Gateway.dll"], env)
-PY
-TWIN=$!
+start_gateway "$ROOT/MetalFests.Gateway/bin/Release/net10.0/MetalFests.Gateway.dll" "$ROOT/MetalFests.Gateway" "$PORT" profile "$URL_PATH" \
+  DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
+TWIN=$TWIN_PID
 trap 'kill -TERM $TWIN 2>/dev/null || true; stop_apphost' EXIT
-for _ in $(seq 1 60); do curl -sf -o /dev/null "http://localhost:$PORT$URL_PATH" && break; sleep 1; done
 wrk -t1 -c4 -d5s "http://localhost:$PORT$URL_PATH" >/dev/null   # the JIT's tiers settle
-GATEWAY=$(ss -ltnpH "sport = :$PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+GATEWAY=$(listener_pid "$PORT")
 wrk -t2 -c64 -d20s "http://localhost:$PORT$URL_PATH" >"$RESULTS/edge-profile-wrk.txt" &
 WRK=$!
 sleep 3

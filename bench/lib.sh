@@ -93,3 +93,32 @@ gateway_is_from() {
   gateway=$(ss -ltnpH 'sport = :5080' | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
   case "$(readlink -f "/proc/$gateway/cwd")" in "$1"*) ;; *) echo ":5080 is not this run's gateway (pid $gateway)" >&2; exit 1 ;; esac
 }
+
+# The PID of the process listening on a local port.
+listener_pid() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
+
+# A gateway started by the calling script, with the environment the AppHost gave its own gateway (service
+# addresses, telemetry export, sampling, raised limits) plus any KEY=VALUE given, on a port of its own; waits until
+# it answers <path>. Why not measure the AppHost's own (:5080) alone: it runs in the orchestrator's session, whose
+# CPU share (Linux autogroups) it splits with the dashboard, DynamoDB Local and the services, so on a loaded machine
+# it gets far less CPU than a process started here, whatever its code; a twin runs as the script's other children do
+# (Kestrel alone, nginx), in its scheduling group. Sets TWIN_PID; log in $RESULTS/gateway-<name>.log.
+# Usage: start_gateway <dll> <content root> <port> <name> <path> [KEY=VALUE ...]
+start_gateway() {
+  local dll=$1 content_root=$2 port=$3 name=$4 path=$5; shift 5
+  python3 - "$(listener_pid 5080)" "$dll" "$port" "$content_root" "$name" "$@" >"$RESULTS/gateway-$name.log" 2>&1 <<'PY' &
+import os, sys
+pid, dll, port, content_root, name, *extra = sys.argv[1:]
+with open(f"/proc/{pid}/environ") as f:
+    env = dict(item.split("=", 1) for item in f.read().split("\0") if "=" in item)
+env["ASPNETCORE_URLS"] = f"http://localhost:{port}"
+env["OTEL_SERVICE_NAME"] = env.get("OTEL_SERVICE_NAME", "gateway") + "-" + name
+env.pop("OTEL_RESOURCE_ATTRIBUTES", None)
+env.update(item.split("=", 1) for item in extra)
+os.chdir(content_root)  # as the AppHost starts a project: in its folder
+os.execvpe("dotnet", ["dotnet", dll], env)
+PY
+  TWIN_PID=$!
+  for _ in $(seq 1 120); do curl -sf -o /dev/null "http://localhost:$port$path" && return 0; sleep 1; done
+  echo "the $name gateway did not come up; see $RESULTS/gateway-$name.log" >&2; exit 1
+}

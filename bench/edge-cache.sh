@@ -11,15 +11,18 @@
 #     (same services, telemetry, sampling, limits) — see start_gateway in lib.sh for why here;
 #   - "app": the AppHost's own gateway on :5080 (this tree's code, in the orchestrator's scheduling group);
 #   - Kestrel alone and nginx.
+# Each run also reports the CPU time the server's processes spent per request (user + system from /proc, over the
+# run ÷ its requests): less sensitive than requests/s to what else shares the cores. Each round runs in its own order.
 # Then allocations per hit of each process (dotnet-counters, from the repository's tool manifest: bytes the
 # process allocated during a wrk run ÷ the requests of that run), and the miss path (cache off).
 # Usage: bench/edge-cache.sh [seconds per run, default 20] [connections, default 64] [threads, default 2] [rounds, default 3]
-#   BASELINE=<git ref> (default main; BASELINE= to skip), MISS_PATH=0 to skip the cache-off run.
+#   BASELINE=<git ref> (default main; BASELINE= to skip), MISS_PATH=0 to skip the cache-off run,
+#   AFTER_ENV="K=V ..." to start this tree's gateway with extra environment (an experiment's switch).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 exec > >(tee "$RESULTS/edge-cache.txt") 2>&1
 DURATION=${1:-20}; CONNECTIONS=${2:-64}; THREADS=${3:-2}; ROUNDS=${4:-3}
-BASELINE=${BASELINE-main}; MISS_PATH=${MISS_PATH:-1}
+BASELINE=${BASELINE-main}; MISS_PATH=${MISS_PATH:-1}; AFTER_ENV=${AFTER_ENV:-}
 URL_PATH=/api/festivals
 need wrk wrk
 need nginx nginx
@@ -86,7 +89,7 @@ cleanup() {
 trap cleanup EXIT
 
 AFTER_PORT=$(free_port)
-start_gateway "$ROOT/MetalFests.Gateway/bin/Release/net10.0/MetalFests.Gateway.dll" "$ROOT/MetalFests.Gateway" "$AFTER_PORT" after "$URL_PATH"
+start_gateway "$ROOT/MetalFests.Gateway/bin/Release/net10.0/MetalFests.Gateway.dll" "$ROOT/MetalFests.Gateway" "$AFTER_PORT" after "$URL_PATH" $AFTER_ENV
 AFTER_PID=$TWIN_PID
 if [ -n "$BASELINE" ]; then
   BASE_SHA=$(git -C "$ROOT" rev-parse --short "$BASELINE")
@@ -112,11 +115,24 @@ ORDER=(nginx kestrel after app)
 if [ -n "$BASELINE" ]; then TARGETS[before]="http://localhost:$BEFORE_PORT$URL_PATH"; ORDER=(nginx kestrel before after app); fi
 for name in "${ORDER[@]}"; do wrk -t1 -c4 -d3s "${TARGETS[$name]}" >/dev/null; done   # warm the caches and the JIT
 
+# The CPU time (user + system, clock ticks) of a server's processes: what it spent serving, whatever else shared the cores.
+declare -A PIDS=([nginx]="$(cat "$NGINX_DIR/nginx.pid") $(pgrep -d' ' -P "$(cat "$NGINX_DIR/nginx.pid")")" [kestrel]=$BARE_PID
+  [after]=$(listener_pid "$AFTER_PORT") [app]=$(listener_pid 5080))
+[ -z "$BASELINE" ] || PIDS[before]=$(listener_pid "$BEFORE_PORT")
+cpu_ticks() { local total=0 pid; for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo "$total"; }
+
 before=$(count http://localhost:5081)
 for round in $(seq 1 "$ROUNDS"); do
-  for name in "${ORDER[@]}"; do
+  # Each round in its own order, so that a drift of the machine within a round favours no one.
+  for name in $(printf '%s\n' "${ORDER[@]}" | shuf); do
     echo "=== round $round $name"
-    wrk_run "${TARGETS[$name]}" | awk '/Requests\/sec/ {print "requests/s: " $2} /^ +50%/ {print "p50: " $2} /^ +99%/ {print "p99: " $2} /Non-2xx/ {print "NON-2XX: " $NF}'
+    # shellcheck disable=SC2086
+    ticks=$(cpu_ticks ${PIDS[$name]})
+    out=$(wrk_run "${TARGETS[$name]}")
+    # shellcheck disable=SC2086
+    ticks=$(( $(cpu_ticks ${PIDS[$name]}) - ticks ))
+    awk '/Requests\/sec/ {print "requests/s: " $2} /^ +50%/ {print "p50: " $2} /^ +99%/ {print "p99: " $2} /Non-2xx/ {print "NON-2XX: " $NF}' <<<"$out"
+    awk -v ticks="$ticks" -v hz="$(getconf CLK_TCK)" '/requests in/ {printf "cpu: %.2fus\n", ticks / hz * 1e6 / $1}' <<<"$out"
   done
 done | tee "$RESULTS/edge-rounds.txt"
 after=$(count http://localhost:5081)
@@ -136,21 +152,23 @@ for line in open(sys.argv[1]):
     if m := re.match(r"=== round (\d+) (\w+)", line):
         round_, name = int(m.group(1)), m.group(2)
         runs.setdefault(name, {})[round_] = {}
-    elif m := re.match(r"(requests/s|p50|p99): ([\d.]+)(\w*)", line):
-        value = float(m.group(2)) * {"us": 0.001, "ms": 1, "s": 1000, "": 1}[m.group(3)]
+    elif m := re.match(r"(requests/s|p50|p99|cpu): ([\d.]+)(\w*)", line):
+        value = float(m.group(2)) * ({"us": 1} if m.group(1) == "cpu" else {"us": 0.001, "ms": 1, "s": 1000, "": 1})[m.group(3)]
         runs[name][round_][m.group(1)] = value
 def spread(values, fmt):
     return f"{fmt(statistics.median(values))} ({fmt(min(values))}–{fmt(max(values))})"
 rounds = sorted(runs["kestrel"])
 print("--- median over the rounds (min–max); ratios are per round, against the same round's run")
-print(f"{'':16} {'requests/s':>26} {'p50 ms':>20} {'p99 ms':>22} {'× Kestrel alone':>20} {'× nginx':>20}")
+print(f"{'':16} {'requests/s':>26} {'p50 ms':>20} {'p99 ms':>22} {'× Kestrel alone':>20} {'× nginx':>20} {'CPU µs/request':>20} {'CPU × Kestrel':>18}")
 for name in runs:
     rps = [runs[name][r]["requests/s"] for r in rounds]
     vs_bare = [runs[name][r]["requests/s"] / runs["kestrel"][r]["requests/s"] for r in rounds]
     vs_nginx = [runs[name][r]["requests/s"] / runs["nginx"][r]["requests/s"] for r in rounds]
     print(f"{name:16} {spread(rps, lambda v: f'{v:,.0f}'):>26} {spread([runs[name][r]['p50'] for r in rounds], lambda v: f'{v:.2f}'):>20}"
           f" {spread([runs[name][r]['p99'] for r in rounds], lambda v: f'{v:.1f}'):>22}"
-          f" {spread(vs_bare, lambda v: f'{v:.2f}'):>20} {spread(vs_nginx, lambda v: f'{v:.2f}'):>20}")
+          f" {spread(vs_bare, lambda v: f'{v:.2f}'):>20} {spread(vs_nginx, lambda v: f'{v:.2f}'):>20}"
+          f" {spread([runs[name][r]['cpu'] for r in rounds], lambda v: f'{v:.1f}'):>20}"
+          f" {spread([runs[name][r]['cpu'] / runs['kestrel'][r]['cpu'] for r in rounds], lambda v: f'{v:.2f}'):>18}")
 PY
 
 [ "$MISS_PATH" = 1 ] || exit 0

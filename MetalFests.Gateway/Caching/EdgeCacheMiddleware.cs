@@ -40,7 +40,7 @@ public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, E
         if (entry is not null && entry.IsFresh(now))
         {
             metrics.Lookup(CacheOutcome.Hit);
-            HitTracing.Forgo(context);
+            HitTelemetry.Forgo(context);
             await CachedResponseWriter.ServeAsync(context, entry, CacheOutcome.Hit, now);
             return;
         }

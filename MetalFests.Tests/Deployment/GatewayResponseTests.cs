@@ -96,6 +96,35 @@ public sealed class GatewayResponseTests(SynthesizedApp app)
     }
 
     [Fact]
+    public void WithoutATimestampEveryClientReadsTheEnvelopeWhichTheTimeVariablesWouldBreak()
+    {
+        // The generated client (Kiota) reads error bodies as its ErrorEnvelope: the rendered template, with no timestamp, reads.
+        var read = KiotaEnvelope(RenderText("INVALID_API_KEY"));
+        Assert.Equal(ErrorCodes.Unauthorized, read.Error!.Code);
+        Assert.Equal(SampleRequestId, read.Error.RequestId);
+        Assert.Null(read.Error.Timestamp);
+
+        // What the template could put there instead: $context.requestTime (CLF) or $context.requestTimeEpoch (ms). The
+        // application's own type (System.Text.Json, DateTime) refuses both; the lenient generated client makes nothing of them.
+        var clf = WithTimestamp(@"""01/Dec/2026:03:32:00 +0000""");
+        var epoch = WithTimestamp("1796095920000");
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize(clf, ErrorsJsonContext.Default.ErrorEnvelope));
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize(epoch, ErrorsJsonContext.Default.ErrorEnvelope));
+        Assert.Null(KiotaEnvelope(clf).Error!.Timestamp);
+        Assert.Null(KiotaEnvelope(epoch).Error!.Timestamp);
+    }
+
+    private string WithTimestamp(string value) =>
+        RenderText("INVALID_API_KEY").Replace(@"""requestId""", $@"""timestamp"":{value},""requestId""", StringComparison.Ordinal);
+
+    private static Client.Generated.Models.ErrorEnvelope KiotaEnvelope(string json)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+        var node = new Microsoft.Kiota.Serialization.Json.JsonParseNodeFactory().GetRootParseNodeAsync("application/json", stream).GetAwaiter().GetResult();
+        return node.GetObjectValue(Client.Generated.Models.ErrorEnvelope.CreateFromDiscriminatorValue);
+    }
+
+    [Fact]
     public void CatchAllsKeepApiGatewaysStatusAndNameTheTypeInTheDetails()
     {
         // AWS: a status set on DEFAULT_4XX/DEFAULT_5XX becomes the status of every type left to them.

@@ -11,8 +11,9 @@ namespace MetalFests.Deploy.Api;
 /// API Gateway (REST) in front of the two functions: the routes of <see cref="ApiRoutes"/> (a Lambda
 /// proxy per path prefix), the seed's usage plans and limits (<see cref="RateLimitOptions"/>' defaults),
 /// API keys where the seed wants them (every write, every admin path), CORS preflight as the gateway
-/// answers it. API Gateway can check that a path parameter is present, not its form: the key, year
-/// and query rules stay in the services, which own them.
+/// answers it, and API Gateway's own refusals in the error envelope (<see cref="GatewayErrors"/>). API
+/// Gateway can check that a path parameter is present, not its form: the key, year and query rules stay in the
+/// services, which own them.
 /// </summary>
 public sealed class PublicApi : Construct
 {
@@ -40,6 +41,9 @@ public sealed class PublicApi : Construct
                 TracingEnabled = true,
             },
         });
+
+        // What API Gateway answers itself (unknown path, missing key, throttling, timeouts) in the envelope too.
+        GatewayErrors.AddTo(Api, limits);
 
         var validator = Api.AddRequestValidator("Parameters", new RequestValidatorOptions { ValidateRequestParameters = true });
         var integrations = functions.ToDictionary(f => f.Key, f => new LambdaIntegration(f.Value, new LambdaIntegrationOptions { AllowTestInvoke = false }));

@@ -74,16 +74,22 @@ public sealed class EdgeRateLimiter
 /// <summary>A 429 to send: which limit, its size, what is left, and when it resets.</summary>
 public sealed record Rejection(string Policy, int Limit, int Remaining, TimeSpan RetryAfter, DateTimeOffset Reset)
 {
+    /// <summary>A 429 is about this moment: no cache keeps it.</summary>
+    public const string CacheControl = "no-store";
+
+    /// <summary>The <c>Retry-After</c> for a wait: whole seconds, rounded up, at least one.</summary>
+    public static int RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+
     public async Task WriteAsync(HttpContext context)
     {
-        var retrySeconds = Math.Max(1, (int)Math.Ceiling(RetryAfter.TotalSeconds));
+        var retrySeconds = RetryAfterSeconds(RetryAfter);
         var headers = context.Response.Headers;
         headers.RetryAfter = retrySeconds.ToString(CultureInfo.InvariantCulture);
         headers["RateLimit-Policy"] = Policy;
         headers["RateLimit-Limit"] = Limit.ToString(CultureInfo.InvariantCulture);
         headers["RateLimit-Remaining"] = Remaining.ToString(CultureInfo.InvariantCulture);
         headers["RateLimit-Reset"] = retrySeconds.ToString(CultureInfo.InvariantCulture);
-        headers.CacheControl = "no-store";
+        headers.CacheControl = CacheControl;
         var error = ApiError.RateLimited(Policy, Limit, Remaining, Reset.ToUnixTimeSeconds(), retrySeconds);
         await error.ToResult(context).ExecuteAsync(context);
     }

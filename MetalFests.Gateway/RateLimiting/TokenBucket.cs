@@ -14,6 +14,12 @@ public sealed class TokenBucket(int perSecond, int burst, TimeProvider time)
     /// <summary>How far ahead of now the bucket's refill may run: a full burst.</summary>
     private long BurstSpan => _interval * burst;
 
+    /// <summary>
+    /// The longest <see cref="TryTake"/> asks a caller to wait at <paramref name="perSecond"/>: one token's interval (a
+    /// rejected caller's next token is never further away than that).
+    /// </summary>
+    public static TimeSpan LongestWait(int perSecond) => TimeSpan.FromSeconds(1.0 / perSecond);
+
     /// <summary>Takes a token; when none is left, how long until one is.</summary>
     public TimeSpan? TryTake()
     {

@@ -23,6 +23,13 @@ public sealed record ApiError(int Status, string Code, string Message, IReadOnly
         new(StatusCodes.Status404NotFound, ErrorCodes.ResourceNotFound, $"No resource at '{path}'",
             new Dictionary<string, object?> { ["path"] = path });
 
+    /// <summary>
+    /// <see cref="RouteNotFound"/> without the path, for answers that cannot quote it: API Gateway's own (its gateway
+    /// response templates substitute variables without escaping them into JSON).
+    /// </summary>
+    public static readonly ApiError NoRoute =
+        new(StatusCodes.Status404NotFound, ErrorCodes.ResourceNotFound, "No resource at this path", NoDetails);
+
     /// <summary>A bad query or path parameter: <c>details.parameter</c> names it.</summary>
     public static ApiError InvalidParameter(string parameter, string reason) =>
         new(StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, $"Invalid parameter '{parameter}': {reason}",
@@ -30,6 +37,9 @@ public sealed record ApiError(int Status, string Code, string Message, IReadOnly
 
     public static ApiError BadRequest(string message) =>
         new(StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, message, NoDetails);
+
+    /// <summary>A request refused before any endpoint could say why (a bare 400 from the framework or a proxy).</summary>
+    public static readonly ApiError Malformed = BadRequest("The request is malformed");
 
     public static ApiError MethodNotAllowed(string method, string path) =>
         new(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed, $"Method {method} is not allowed on '{path}'",

@@ -44,7 +44,7 @@ public static class ApiErrorsExtensions
                 StatusCodes.Status404NotFound => ApiError.RouteNotFound(http.Request.Path),
                 StatusCodes.Status405MethodNotAllowed => ApiError.MethodNotAllowed(http.Request.Method, http.Request.Path),
                 StatusCodes.Status413PayloadTooLarge => ApiError.PayloadTooLarge(),
-                StatusCodes.Status400BadRequest => ApiError.BadRequest("The request is malformed"),
+                StatusCodes.Status400BadRequest => ApiError.Malformed,
                 // What a proxy answers when the service behind it is down or too slow.
                 StatusCodes.Status502BadGateway or StatusCodes.Status503ServiceUnavailable or StatusCodes.Status504GatewayTimeout => ApiError.ServiceUnavailable,
                 _ => null,

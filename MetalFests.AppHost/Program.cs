@@ -6,7 +6,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 var table = builder.AddMetalFestsTable();
 var adminKey = builder.AddAdminKey();
 
-// Creates the table (locally) and loads data/db.json into it when it is empty, then exits.
+// Creates the table (locally) and loads data/db.json into it unless its load marker says it is loaded, then exits.
 var migrator = builder.AddProject<Projects.MetalFests_Migrator>(ServiceNames.Migrator)
     .WithTable(table)
     .WithArgs(table.Local is null ? ["--if-empty"] : ["--if-empty", "--create-table"]);

@@ -10,6 +10,7 @@ builder.AddPublicApi(CatalogJsonContext.Default);
 
 var app = builder.Build();
 app.UseApiErrors();
+app.UseLoadedTable();
 app.UseApiKeys();
 app.MapBandsApi();
 app.MapGenresApi();

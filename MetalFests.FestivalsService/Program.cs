@@ -11,6 +11,7 @@ builder.AddPublicApi(FestivalsJsonContext.Default);
 
 var app = builder.Build();
 app.UseApiErrors();
+app.UseLoadedTable();
 app.UseApiKeys();
 app.MapFestivalsApi();
 app.MapEditionsApi();

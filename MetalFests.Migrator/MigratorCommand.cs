@@ -22,7 +22,8 @@ public sealed record MigratorCommand(
           --endpoint <url>      DynamoDB Local URL, e.g. http://localhost:8000 (default: DynamoDb:ServiceUrl; none = AWS)
           --region <name>       AWS region (default: DynamoDb:Region, else eu-west-1)
           --create-table        create the table (with its GSIs) if it does not exist
-          --if-empty            do nothing if the table already holds items
+          --if-empty            do nothing if the table is already loaded (its load marker says so); a table an
+                                older migrator loaded (no marker) is verified and marked loaded as it stands
           --dry-run             compute and report, write nothing
           --overwrite-edited    let the file's version replace entities an editor changed since
           --report <path>       also write the report as JSON
@@ -30,6 +31,7 @@ public sealed record MigratorCommand(
         Older shapes of db.json (from the upstream project's history) are accepted: an optional field a record
         lacks (a line-up entry's size, ...) gets its documented default, a non-ASCII key (hällas) is
         transliterated (hllas) and kept as an alias; the report lists both, and entities only the table has.
+        A run writes the load marker last, once the verification found no problem: the services answer only then.
         Exit codes: 0 done and verified, 1 verification found problems, 2 bad input (nothing written),
         3 DynamoDB not usable (no AWS credentials, endpoint unreachable, request refused).
         """;

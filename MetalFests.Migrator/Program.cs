@@ -49,13 +49,17 @@ try
     {
         Console.WriteLine($"Created table {table.Name} with its indexes.");
     }
-    if (command.IfEmpty && !await table.IsEmptyAsync(lifetime.Token))
+    var runner = new MigrationRunner(table, TimeProvider.System, new ConsoleProgress());
+    if (command.IfEmpty)
     {
-        Console.WriteLine($"Table {table.Name} already holds data: nothing to migrate (--if-empty).");
-        return 0;
+        var decision = await runner.DecideIfEmptyAsync(command.DryRun, lifetime.Token);
+        Console.WriteLine(decision.Reason);
+        if (decision.Outcome != IfEmptyOutcome.Load)
+        {
+            return 0;
+        }
     }
 
-    var runner = new MigrationRunner(table, TimeProvider.System, new ConsoleProgress());
     var report = await runner.RunAsync(new MigrationOptions(command.Source, command.DryRun, command.OverwriteEdited), lifetime.Token);
     ReportWriter.Print(report, Console.Out);
     if (command.ReportPath is { } path)

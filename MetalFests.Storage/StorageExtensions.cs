@@ -13,12 +13,13 @@ public static class StorageExtensions
 {
     public const string HealthCheckName = "dynamodb";
 
-    /// <summary>The DynamoDB client, the table and a readiness check on it.</summary>
+    /// <summary>The DynamoDB client, the table and a readiness check on it (reachable and loaded).</summary>
     public static TBuilder AddMetalFestsStorage<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.SectionName));
         builder.Services.AddSingleton(sp => DynamoDbClientFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         builder.Services.AddSingleton<MetalFestsTable>();
+        builder.Services.AddSingleton<TableReadiness>();
         builder.Services.AddSingleton<PartitionCache>();
         builder.Services.AddSingleton<FestivalsStore>();
         builder.Services.AddSingleton<CatalogStore>();

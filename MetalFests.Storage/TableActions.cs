@@ -7,12 +7,11 @@ namespace MetalFests.Storage;
 /// </summary>
 public static class TableActions
 {
-    /// <summary>On the table: reads (<see cref="MetalFestsTable"/>), writes, lease and journal, and the health check's DescribeTable.</summary>
+    /// <summary>On the table: reads (<see cref="MetalFestsTable"/>, and the health check's read of the load marker), writes, lease and journal.</summary>
     public static readonly IReadOnlyList<string> OnTable =
     [
         "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
         "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem",
-        "dynamodb:DescribeTable",
     ];
 
     /// <summary>On the indexes (<see cref="TableSchema.IndexNames"/>): queries only.</summary>

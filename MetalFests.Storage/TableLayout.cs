@@ -49,6 +49,9 @@ public static class TableLayout
         /// <summary>A shard of a memory-served partition's version (see <see cref="VersionPk"/>).</summary>
         public const string PartitionVersion = "PARTITION_VERSION";
 
+        /// <summary>The migrator's load marker (see <see cref="LoadMarkerPk"/>).</summary>
+        public const string LoadMarker = "LOAD_MARKER";
+
         /// <summary>Items that hold an entity; every other type above is derived from them.</summary>
         public static readonly IReadOnlySet<string> Entities = new HashSet<string> { Festival, Edition, Band, Genre, Role };
 
@@ -152,4 +155,11 @@ public static class TableLayout
     public const int VersionShards = 8;
     public static string VersionPk(string partition) => "VERSION#" + partition;
     public static string VersionShardSk(int shard) => $"SHARD#{shard:D2}";
+
+    /// <summary>
+    /// The load marker: one item, written by the migrator, that says whether the table holds a complete, verified load
+    /// of db.json (<c>Storage/LoadMarker.cs</c>). The services are ready, and answer, only while it says so.
+    /// </summary>
+    public const string LoadMarkerPk = "MIGRATION";
+    public const string LoadMarkerSk = "LOAD";
 }

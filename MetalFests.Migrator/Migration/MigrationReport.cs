@@ -1,3 +1,5 @@
+using MetalFests.Storage;
+
 namespace MetalFests.Migrator.Migration;
 
 /// <summary>What a migration read, decided, wrote and verified; printed, and written as JSON with <c>--report</c>.</summary>
@@ -12,10 +14,26 @@ public sealed record MigrationReport(
     SourceDecisions Decisions,
     DatasetCounts Dataset,
     ItemCounts Items,
-    Verification Verification)
+    Verification Verification,
+    int VersionsBumped,
+    LoadMarker? Marker)
 {
     public bool Succeeded => Verification.Problems.Count == 0;
 }
+
+public enum IfEmptyOutcome
+{
+    /// <summary>Marked loaded already: nothing to do.</summary>
+    Loaded,
+
+    /// <summary>Loaded by an older migrator, verified, and marked loaded now.</summary>
+    Adopted,
+
+    /// <summary>Empty, not loaded completely, or holding only items no migration wrote: to be loaded.</summary>
+    Load,
+}
+
+public sealed record IfEmptyDecision(IfEmptyOutcome Outcome, string Reason, LoadMarker? Marker);
 
 public sealed record SourceCounts(int FestivalRecords, int BandRecords, int LineupReferences, int DistinctBandKeys);
 

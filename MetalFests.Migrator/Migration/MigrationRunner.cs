@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using MetalFests.Migrator.Source;
 using MetalFests.Storage;
 using MetalFests.Storage.Model;
+using MetalFests.Storage.Reads;
 
 namespace MetalFests.Migrator.Migration;
 
@@ -14,8 +15,10 @@ public sealed record MigrationOptions(string Source, bool DryRun, bool Overwrite
 /// Phase 2 of the seed: db.json → the single table, idempotently. It computes every item the table
 /// should hold (the file's entities, plus entities only the table has, with an editor's version
 /// winning over the file's unless <see cref="MigrationOptions.OverwriteEdited"/>), writes only what
-/// differs, deletes derived items nothing produces any more, then re-reads the table and verifies
-/// every reference and count. Entities are never deleted: nothing is lost.
+/// differs, deletes derived items nothing produces any more, puts a new version on every memory-served
+/// partition shard it changed (so running services read those partitions again), then re-reads the table
+/// and verifies every reference and count, and only then marks the table loaded (<see cref="LoadMarker"/>).
+/// Entities are never deleted: nothing is lost.
 /// </summary>
 public sealed class MigrationRunner(MetalFestsTable table, TimeProvider time, IProgress<(int Done, int Total)>? progress = null)
 {
@@ -66,12 +69,27 @@ public sealed class MigrationRunner(MetalFestsTable table, TimeProvider time, IP
 
         Phase("compute");
         var verification = new Verification(0, 0, []);
+        var run = RunId(started);
+        var file = Path.GetFileName(options.Source);
+        var versions = new List<Item>();
+        LoadMarker? marker = null;
         if (!options.DryRun)
         {
+            // A first load says so before its first item: a table left half-loaded (the run cut short) is never taken as loaded.
+            await new LoadMarker(LoadMarker.Loading, run, file, started, Adopted: false, 0).PutLoadingAsync(table, cancellationToken);
             await WriteAsync(writes, options.Parallelism, cancellationToken);
             Phase("write");
+            // After every item, as a write's commit does: a service that sees a new version then reads the new items.
+            versions = PartitionVersions.Bumped(writes.Select(Changed), VersionToken(run));
+            await table.BatchWriteAsync([.. versions.Select(v => new WriteRequest(new PutRequest(v)))], cancellationToken);
+            Phase("versions");
             verification = Verify(await table.ScanAllAsync(cancellationToken));
             Phase("verify");
+            if (verification.Problems.Count == 0)
+            {
+                marker = new LoadMarker(LoadMarker.Loaded, run, file, time.GetUtcNow().UtcDateTime, Adopted: false, verification.ItemsChecked);
+                await marker.PutAsync(table, cancellationToken);
+            }
         }
 
         var desiredCounts = desired.GroupBy(Items.TypeOf).ToDictionary(g => g.Key, g => g.Count());
@@ -81,8 +99,63 @@ public sealed class MigrationRunner(MetalFestsTable table, TimeProvider time, IP
             decisions,
             new DatasetCounts(dataset.Festivals.Count, dataset.Editions.Count, dataset.Bands.Count, decisions.StubBands.Count, dataset.Genres.Count, dataset.Roles.Count),
             new ItemCounts(desiredCounts, written, deleted, unchanged, keptEdited, keptOnlyInTable),
-            verification);
+            verification, versions.Count, marker);
     }
+
+    /// <summary>
+    /// What <c>--if-empty</c> makes of the table (the AppHost's start-up run): a table marked loaded is left as it is; a
+    /// table with no marker, or one still marked loading, is loaded (<see cref="RunAsync"/>) — unless it is a table an
+    /// older migrator loaded (which wrote no marker): its entities written by a migration, and the verification finding no
+    /// problem, it is adopted: marked loaded as it stands, nothing else written (as the older <c>--if-empty</c> left it).
+    /// Items no migration wrote (writes accepted before any load) do not make a table loaded: it is loaded, and the merge
+    /// keeps them (an entity only in the table is kept, an editor's version wins).
+    /// </summary>
+    public async Task<IfEmptyDecision> DecideIfEmptyAsync(bool dryRun, CancellationToken cancellationToken)
+    {
+        var marker = await LoadMarker.ReadAsync(table, cancellationToken);
+        if (marker is { IsLoaded: true })
+        {
+            return new(IfEmptyOutcome.Loaded, $"Table {table.Name} is loaded ({marker}): nothing to migrate (--if-empty).", marker);
+        }
+        if (marker is not null)
+        {
+            return new(IfEmptyOutcome.Load, $"Table {table.Name} was being loaded and is not yet ({marker}): loading it.", marker);
+        }
+        if (await table.IsEmptyAsync(cancellationToken))
+        {
+            return new(IfEmptyOutcome.Load, $"Table {table.Name} is empty: loading it.", null);
+        }
+        var items = await table.ScanAllAsync(cancellationToken);
+        if (!items.Exists(i => TableLayout.Types.Entities.Contains(Items.TypeOf(i)) && Items.AuthorOf(i) == Items.MigrationAuthor))
+        {
+            return new(IfEmptyOutcome.Load, $"Table {table.Name} holds {items.Count} items but no load marker and nothing a migration wrote (writes that reached it before a load): loading it, keeping them.", null);
+        }
+        var verification = Verify(items);
+        if (verification.Problems.Count > 0)
+        {
+            return new(IfEmptyOutcome.Load, $"Table {table.Name} holds an earlier migration's items but no load marker, and its verification found {verification.Problems.Count} problems (a load cut short): loading it.", null);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var adopted = new LoadMarker(LoadMarker.Loaded, RunId(now), AdoptedSource, now, Adopted: true, verification.ItemsChecked);
+        if (!dryRun)
+        {
+            await adopted.PutAsync(table, cancellationToken);
+        }
+        return new(IfEmptyOutcome.Adopted,
+            $"Table {table.Name} was loaded by an older migrator (no load marker; {verification.ItemsChecked} items, {verification.ReferencesChecked} references verified): {(dryRun ? "would be" : "now")} marked loaded as it stands, nothing else written (--if-empty).",
+            adopted);
+    }
+
+    /// <summary>The source an adopted table's marker names: not this run's file, which it did not load.</summary>
+    public const string AdoptedSource = "an older migrator's load";
+
+    private static string RunId(DateTime started) => $"{started:yyyyMMddTHHmmssZ}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>The token a run puts on the versions it bumps: its run id, told apart from a write's audit id.</summary>
+    public static string VersionToken(string run) => "migration-" + run;
+
+    private static (string Pk, string Sk) Changed(WriteRequest write) =>
+        write.PutRequest is { } put ? ItemKey(put.Item) : (Items.Pk(write.DeleteRequest.Key), Items.Sk(write.DeleteRequest.Key));
 
     /// <summary>
     /// Reads the table back as entities, projects them again and compares with what is stored:

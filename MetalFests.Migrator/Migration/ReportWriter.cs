@@ -30,6 +30,8 @@ public static class ReportWriter
             {
                 output.WriteLine($"    - {problem}");
             }
+            output.WriteLine($"  versions:    {report.VersionsBumped} version shards of memory-served partitions bumped (running services read them again)");
+            output.WriteLine($"  marker:      {(report.Marker is { } marker ? marker.ToString() : "not marked loaded (the verification found problems)")}");
         }
         output.WriteLine($"  took:        {report.DurationSeconds:F1} s ({string.Join(", ", report.PhaseSeconds.Select(p => $"{p.Key} {p.Value:F1}"))})");
     }

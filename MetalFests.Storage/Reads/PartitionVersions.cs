@@ -27,20 +27,26 @@ public static class PartitionVersions
     /// <summary>Adds to <paramref name="plan"/> a new <paramref name="token"/> on each version shard the plan's items fall on.</summary>
     public static void Bump(WritePlan plan, string token)
     {
-        var shards = plan.Puts.Select(i => (Pk: Items.Pk(i), Sk: Items.Sk(i))).Concat(plan.Deletes)
+        foreach (var version in Bumped(plan.Puts.Select(i => (Items.Pk(i), Items.Sk(i))).Concat(plan.Deletes), token))
+        {
+            plan.Put(version);
+        }
+    }
+
+    /// <summary>
+    /// The version items that record a change of the items at <paramref name="changed"/>: <paramref name="token"/> on each
+    /// version shard they fall on in a memory-served partition (what a write's plan adds, and the migrator writes after a load).
+    /// </summary>
+    public static List<Item> Bumped(IEnumerable<(string Pk, string Sk)> changed, string token) =>
+        [.. changed
             .Where(k => TableLayout.IsServedFromMemory(k.Pk))
             .Select(k => (k.Pk, Shard: ShardOf(k.Sk)))
             .Distinct()
-            .ToList();
-        foreach (var (pk, shard) in shards)
-        {
-            plan.Put(new Item(MetalFestsTable.Key(TableLayout.VersionPk(pk), TableLayout.VersionShardSk(shard)))
+            .Select(k => new Item(MetalFestsTable.Key(TableLayout.VersionPk(k.Pk), TableLayout.VersionShardSk(k.Shard)))
             {
                 [TableLayout.TypeAttribute] = new(TableLayout.Types.PartitionVersion),
                 [TokenAttribute] = new(token),
-            });
-        }
-    }
+            })];
 
     public static bool IsVersion(Item item) => Items.TypeOf(item) == TableLayout.Types.PartitionVersion;
 

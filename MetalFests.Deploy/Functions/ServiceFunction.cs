@@ -115,11 +115,16 @@ public sealed class ServiceFunction : Construct
         }));
     }
 
-    /// <summary>What the Web Adapter needs from the app, and what <c>bootstrap</c>'s app needs to listen where the adapter looks.</summary>
+    /// <summary>
+    /// What the Web Adapter needs from the app, and what <c>bootstrap</c>'s app needs to listen where the adapter looks.
+    /// The adapter's readiness check is the liveness path: a function is ready to take requests once its process answers,
+    /// and a table not loaded yet is answered by the app itself (503 in the envelope, <c>UseLoadedTable</c>) rather than by a
+    /// function that never finishes starting (API Gateway's 5xx). Cold starts do not wait for a database read either.
+    /// </summary>
     public static IReadOnlyDictionary<string, string> AdapterEnvironment(int port) => new Dictionary<string, string>
     {
         ["AWS_LWA_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["AWS_LWA_READINESS_CHECK_PATH"] = ServicePaths.Ready,
+        ["AWS_LWA_READINESS_CHECK_PATH"] = ServicePaths.Alive,
         ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
     };
 

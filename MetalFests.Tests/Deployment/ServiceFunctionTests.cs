@@ -48,14 +48,14 @@ public sealed class ServiceFunctionTests(SynthesizedApp app)
     }
 
     [Fact]
-    public void FunctionsListenWhereTheAdapterForwardsAndReportReadinessOnTheReadyPath()
+    public void FunctionsListenWhereTheAdapterForwardsAndReportReadinessOnTheAlivePath()
     {
         foreach (var function in ServiceFunctions)
         {
             var environment = Environment(function);
             Assert.Equal("8080", environment["AWS_LWA_PORT"]!.GetValue<string>());
             Assert.Equal("http://127.0.0.1:8080", environment["ASPNETCORE_URLS"]!.GetValue<string>());
-            Assert.Equal(ServicePaths.Ready, environment["AWS_LWA_READINESS_CHECK_PATH"]!.GetValue<string>());
+            Assert.Equal(ServicePaths.Alive, environment["AWS_LWA_READINESS_CHECK_PATH"]!.GetValue<string>());
         }
     }
 

@@ -70,7 +70,7 @@ public sealed class WebAdapterStartupTests(AppFixture fixture) : IDisposable
 
     private static async Task WaitReadyAsync(HttpClient http, string path, Process process, System.Text.StringBuilder output)
     {
-        Assert.Equal(ServicePaths.Ready, path);
+        Assert.Equal(ServicePaths.Alive, path);
         var deadline = DateTime.UtcNow + ReadyWithin;
         while (true)
         {

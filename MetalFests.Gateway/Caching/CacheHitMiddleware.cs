@@ -19,7 +19,7 @@ public sealed class CacheHitMiddleware(RequestDelegate next, EdgeCache cache, Ed
             && entry.IsFresh(now))
         {
             metrics.Lookup(CacheOutcome.Hit);
-            HitTelemetry.Forgo(context);
+            HitTracing.Forgo(context);
             return CachedResponseWriter.ServeAsync(context, entry, CacheOutcome.Hit, now);
         }
         return next(context);

@@ -40,7 +40,7 @@ public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, E
         if (entry is not null && entry.IsFresh(now))
         {
             metrics.Lookup(CacheOutcome.Hit);
-            HitTelemetry.Forgo(context);
+            HitTracing.Forgo(context);
             await CachedResponseWriter.ServeAsync(context, entry, CacheOutcome.Hit, now);
             return;
         }

@@ -6,6 +6,7 @@ using MetalFests.Gateway.Cors;
 using MetalFests.Gateway.Invalidation;
 using MetalFests.Gateway.RateLimiting;
 using MetalFests.Gateway.Security;
+using MetalFests.Gateway.Tracing;
 using MetalFests.Gateway.Website;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -57,7 +58,7 @@ public static class EdgeExtensions
 
     /// <summary>
     /// Order matters: the client address, the security headers, the limits, the canonical request, plain cache hits (before routing: the fast path),
-    /// then the envelope of bodiless errors, routing, CORS, the rest of the cache, and compression of what the cache does not serve.
+    /// then the request's span, the envelope of bodiless errors, routing, CORS, the rest of the cache, and compression of what the cache does not serve.
     /// Program runs the exception handler ahead of all of it.
     /// </summary>
     public static WebApplication UseEdge(this WebApplication app)
@@ -71,6 +72,8 @@ public static class EdgeExtensions
         app.UseMiddleware<RateLimitMiddleware>();
         app.UseMiddleware<CanonicalRequestMiddleware>();
         app.UseMiddleware<CacheHitMiddleware>();
+        // Everything but a fast-path hit gets the edge's server span from here on (hits: none, not even unsampled).
+        app.UseMiddleware<RequestSpanMiddleware>();
         // What a hit never needs (it always has a body): bodiless errors in the envelope.
         app.UseApiStatusCodePages();
         app.UseRouting();

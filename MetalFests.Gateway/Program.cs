@@ -5,7 +5,8 @@ using MetalFests.Gateway.Cors;
 using MetalFests.Gateway.Routing;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
+// The edge starts its own request spans (Tracing/RequestSpanMiddleware), after the cache's fast path.
+builder.AddServiceDefaults(traceIncomingRequests: false);
 builder.AddEdge();
 builder.AddApiDocuments();
 builder.Services.AddReverseProxy()

@@ -1,3 +1,4 @@
+using MetalFests.Gateway.Tracing;
 using Microsoft.Net.Http.Headers;
 
 namespace MetalFests.Gateway.Caching;
@@ -6,7 +7,8 @@ namespace MetalFests.Gateway.Caching;
 /// The hit path, ahead of routing: a fresh entry answers a read the cache may serve at once, as a
 /// CDN's edge would. Only cacheable routes ever store entries, so a stored key needs no route.
 /// Everything else goes on to routing and <see cref="EdgeCacheMiddleware"/>: misses, stale entries,
-/// and cross-origin requests (their CORS answer depends on the route's policy).
+/// cross-origin requests (their CORS answer depends on the route's policy), and requests the client traces
+/// (they go on to the edge's span: <see cref="HitTracing"/>). A hit served here has no span at all.
 /// </summary>
 public sealed class CacheHitMiddleware(RequestDelegate next, EdgeCache cache, EdgeMetrics metrics, Callers callers)
 {
@@ -15,11 +17,11 @@ public sealed class CacheHitMiddleware(RequestDelegate next, EdgeCache cache, Ed
         var now = cache.Now;
         if (cache.MayServe(context, callers)
             && !context.Request.Headers.ContainsKey(HeaderNames.Origin)
+            && !HitTracing.ClientTraces(context.Request)
             && cache.TryGet(context.Request, out var entry)
             && entry.IsFresh(now))
         {
             metrics.Lookup(CacheOutcome.Hit);
-            HitTracing.Forgo(context);
             return CachedResponseWriter.ServeAsync(context, entry, CacheOutcome.Hit, now);
         }
         return next(context);

@@ -1,3 +1,4 @@
+using MetalFests.Gateway.Tracing;
 using MetalFests.Gateway.RateLimiting;
 using MetalFests.Gateway.Routing;
 using MetalFests.ServiceDefaults.Caching;
@@ -40,7 +41,7 @@ public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, E
         if (entry is not null && entry.IsFresh(now))
         {
             metrics.Lookup(CacheOutcome.Hit);
-            HitTracing.Forgo(context);
+            HitTracing.Forgo();
             await CachedResponseWriter.ServeAsync(context, entry, CacheOutcome.Hit, now);
             return;
         }

@@ -50,4 +50,29 @@ public sealed class HitTracingTests
         Assert.Equal(2, spans.Count);
         Assert.Contains(spans, span => span.TraceId == traceId);
     }
+
+    [Fact]
+    public async Task A_miss_continues_the_clients_trace_through_the_edge_to_the_service()
+    {
+        await using var edge = await StartAsync();
+        var traceId = ActivityTraceId.CreateRandom();
+        var clientSpan = ActivitySpanId.CreateRandom();
+        using var request = new HttpRequestMessage(HttpMethod.Get, _page);
+        request.Headers.Add("traceparent", $"00-{traceId.ToHexString()}-{clientSpan.ToHexString()}-01");
+        Activity.Current = null;
+
+        using var miss = await edge.Client.SendAsync(request);
+
+        Assert.Equal("Miss", CacheStatus(miss));
+        var span = Assert.Single(await edge.Gateway.Traces.ServerSpansAsync(_page));
+        Assert.Equal(traceId, span.TraceId);
+        Assert.Equal(clientSpan, span.ParentSpanId);
+        Assert.Equal("GET", span.GetTagItem("http.request.method"));
+        Assert.Equal(200, span.GetTagItem("http.response.status_code"));
+        // W3C trace context: version-traceid-parentid-flags; the service's parent is a span of the edge's, in the client's trace.
+        var atOrigin = Assert.Single(edge.Origin.TraceParents)!.Split('-');
+        Assert.Equal(traceId.ToHexString(), atOrigin[1]);
+        Assert.NotEqual(clientSpan.ToHexString(), atOrigin[2]);
+        Assert.Equal("01", atOrigin[3]);
+    }
 }

@@ -22,6 +22,9 @@ public sealed class FakeOrigin : IAsyncDisposable
     private FakeOrigin(WebApplication app) => _app = app;
 
     public ConcurrentQueue<string> Reads { get; } = new();
+
+    /// <summary>The W3C <c>traceparent</c> each read arrived with (null: none).</summary>
+    public ConcurrentQueue<string?> TraceParents { get; } = new();
     public string Body { get; set; } = "{\"version\":1}";
     public string Url => _app.Urls.Single();
 
@@ -56,6 +59,7 @@ public sealed class FakeOrigin : IAsyncDisposable
             return;
         }
         var body = Body;
+        TraceParents.Enqueue(context.Request.Headers.TryGetValue("traceparent", out var parent) ? parent.ToString() : null);
         Reads.Enqueue(context.Request.Path + context.Request.QueryString);
         Arrived.Release();
         await _gate.Task.WaitAsync(context.RequestAborted);

@@ -9,7 +9,9 @@ namespace MetalFests.Api.OpenApi;
 /// <summary>
 /// The document's <c>servers</c>: the configured public address (<see cref="ConfigurationKey"/>, set
 /// when deployed) or else the address the document was read at — the gateway's, which forwards
-/// <c>X-Forwarded-Proto</c>/<c>X-Forwarded-Host</c>, not the service's own.
+/// <c>X-Forwarded-Proto</c>/<c>X-Forwarded-Host</c>, not the service's own. The request is the services'
+/// <c>IHttpContextAccessor</c>'s; the gateway has none (its own document is merged for its paths only, into the
+/// services' documents, which name the servers).
 /// </summary>
 public static class DocumentServers
 {
@@ -24,7 +26,7 @@ public static class DocumentServers
     public static Task FromRequest(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         var configured = context.ApplicationServices.GetRequiredService<IConfiguration>()[ConfigurationKey];
-        var request = context.ApplicationServices.GetRequiredService<IHttpContextAccessor>().HttpContext?.Request;
+        var request = context.ApplicationServices.GetService<IHttpContextAccessor>()?.HttpContext?.Request;
         var url = !string.IsNullOrWhiteSpace(configured) ? configured : request is null ? null : Of(request);
         document.Servers = url is null ? [] : [new OpenApiServer { Url = url.TrimEnd('/') }];
         return Task.CompletedTask;

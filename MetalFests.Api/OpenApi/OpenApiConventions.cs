@@ -10,8 +10,8 @@ public static class OpenApiConventions
     /// <summary>One document per version (v1, v2), each under these conventions; the admin paths, not versioned, are in each.</summary>
     public static IServiceCollection AddVersionDocuments(this IServiceCollection services)
     {
-        // DocumentServers reads the request the document is built for.
-        services.AddHttpContextAccessor();
+        // No IHttpContextAccessor here: registered, it makes hosting allocate a new HttpContext for every request (the
+        // edge's hits included) instead of reusing one per connection. DocumentServers uses the services' own (AddPublicApi).
         foreach (var version in ApiVersions.All)
         {
             services.AddOpenApi(ApiVersions.DocumentName(version), options => options.AddApiConventions());

@@ -72,7 +72,8 @@ public static class EdgeExtensions
         app.UseMiddleware<RateLimitMiddleware>();
         app.UseMiddleware<CanonicalRequestMiddleware>();
         app.UseMiddleware<CacheHitMiddleware>();
-        // Everything but a fast-path hit gets the edge's server span from here on (hits: none, not even unsampled).
+        // What passes the limits and is not a fast-path hit gets the edge's server span from here on (a hit: none, not even
+        // an unsampled one; the limits' 429s and the canonical request's answers are counted in metrics, not traced).
         app.UseMiddleware<RequestSpanMiddleware>();
         // What a hit never needs (it always has a body): bodiless errors in the envelope.
         app.UseApiStatusCodePages();

@@ -69,11 +69,7 @@ public static class Extensions
                     .AddHttpClientInstrumentation();
                 if (traceIncomingRequests)
                 {
-                    tracing.AddAspNetCoreInstrumentation(options =>
-                        // Health probes would drown the traces of real requests.
-                        options.Filter = context =>
-                            !context.Request.Path.StartsWithSegments(ServicePaths.Ready) &&
-                            !context.Request.Path.StartsWithSegments(ServicePaths.Alive));
+                    tracing.AddAspNetCoreInstrumentation(options => options.Filter = context => !ServicePaths.IsHealthProbe(context.Request.Path));
                 }
             });
 

@@ -9,6 +9,9 @@ public static class ServicePaths
     /// <summary>Alive: the process answers.</summary>
     public const string Alive = "/alive";
 
+    /// <summary>A readiness or liveness probe: never traced (probes would drown the traces of real requests).</summary>
+    public static bool IsHealthProbe(Microsoft.AspNetCore.Http.PathString path) => path.StartsWithSegments(Ready) || path.StartsWithSegments(Alive);
+
     /// <summary>The service's OpenAPI document (the gateway publishes it as <c>/openapi/{service}.json</c>).</summary>
     public const string OpenApiDocument = "/openapi/v1.json";
 

@@ -18,6 +18,13 @@ public sealed class RequestSpanMiddleware(RequestDelegate next)
 
     internal static readonly ActivitySource Source = new(SourceName);
 
+    /// <summary>The HTTP semantic conventions' name for a method outside the known ones (the span's name stays bounded).</summary>
+    private const string OtherMethod = "_OTHER";
+
+    private static readonly HashSet<string> KnownMethods = new(
+        [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete, HttpMethods.Options, HttpMethods.Trace, HttpMethods.Connect],
+        StringComparer.OrdinalIgnoreCase);
+
     public async Task InvokeAsync(HttpContext context)
     {
         using var activity = Start(context);
@@ -32,7 +39,8 @@ public sealed class RequestSpanMiddleware(RequestDelegate next)
         }
         catch (Exception e)
         {
-            // The exception handler, further out, answers it (500, or 503 for an unavailable dependency).
+            // The exception handler, further out, answers it (500, or 503 for an unavailable dependency) once this span
+            // has ended: the span says the error, not the status.
             activity.SetTag("error.type", e.GetType().FullName);
             activity.SetStatus(ActivityStatusCode.Error);
             activity.AddException(e);
@@ -44,21 +52,20 @@ public sealed class RequestSpanMiddleware(RequestDelegate next)
     private static Activity? Start(HttpContext context)
     {
         var request = context.Request;
-        // Health probes would drown the traces of real requests (as the services' instrumentation filters them).
-        if (!Source.HasListeners() || request.Path.StartsWithSegments(ServicePaths.Ready) || request.Path.StartsWithSegments(ServicePaths.Alive))
+        if (!Source.HasListeners() || ServicePaths.IsHealthProbe(request.Path))
         {
             return null;
         }
         var propagator = DistributedContextPropagator.Current;
         propagator.ExtractTraceIdAndState(request.Headers, ReadHeader, out var traceParent, out var traceState);
         ActivityContext.TryParse(traceParent, traceState, isRemote: true, out var parent);
-        var method = HttpMethods.GetCanonicalizedValue(request.Method);
+        var method = KnownMethods.Contains(request.Method) ? HttpMethods.GetCanonicalizedValue(request.Method) : OtherMethod;
         var activity = Source.StartActivity(method, ActivityKind.Server, parent,
         [
             new("http.request.method", method),
             new("url.scheme", request.Scheme),
             new("url.path", request.Path.Value),
-            new("url.query", request.QueryString.HasValue ? request.QueryString.Value![1..] : null),
+            new("url.query", Redacted(request.QueryString)),
             new("server.address", request.Host.Host),
             new("server.port", request.Host.Port),
             new("network.protocol.version", request.Protocol.StartsWith("HTTP/", StringComparison.Ordinal) ? request.Protocol[5..] : request.Protocol),
@@ -89,6 +96,15 @@ public sealed class RequestSpanMiddleware(RequestDelegate next)
             activity.SetStatus(ActivityStatusCode.Error);
         }
     }
+
+    /// <summary>
+    /// The query's names with every value <c>Redacted</c>, as OpenTelemetry's instrumentation records the services'
+    /// queries: a search term, or a key a client wrongly put in the query, never reaches the traces.
+    /// </summary>
+    private static string? Redacted(QueryString query) =>
+        query.HasValue
+            ? string.Join('&', query.Value![1..].Split('&').Select(pair => pair.IndexOf('=') is var equals and >= 0 ? $"{pair[..equals]}=Redacted" : pair))
+            : null;
 
     private static void ReadHeader(object? carrier, string name, out string? value, out IEnumerable<string>? values)
     {

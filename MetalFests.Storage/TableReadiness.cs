@@ -8,29 +8,76 @@ namespace MetalFests.Storage;
 /// or a first deployment before the migrator ran — would otherwise answer 404 for all it does not hold yet (which the
 /// edge keeps), and take writes the load then runs over. Readiness (<see cref="TableHealthCheck"/>) and every API
 /// request (<c>UseLoadedTable</c>) ask it.
-/// A marker seen loaded is trusted for <see cref="Trust"/> from the moment its read started, then read again; and
-/// <see cref="Forget"/> (on any outage answer) ends the trust at once. One second is shorter than any way a loaded table
-/// becomes an unloaded one: DynamoDB Local takes seconds to start again, and the migrator creates the table after that.
+/// A marker seen loaded is trusted for <see cref="Trust"/> from the moment its read started, one seen not loaded (or
+/// absent) for <see cref="NotLoadedFor"/>, then it is read again — one read at a time, shared by every request that
+/// asks meanwhile. <see cref="Forget"/> (on any outage answer) ends both at once, also for a read still in flight.
+/// One second is shorter than any way a loaded table becomes an unloaded one: DynamoDB Local takes seconds to start
+/// again, and the migrator creates the table after that.
 /// </summary>
 public sealed class TableReadiness(MetalFestsTable table)
 {
     public static readonly TimeSpan Trust = TimeSpan.FromSeconds(1);
 
-    private long _trustedUntil;
+    /// <summary>How long "not loaded" is remembered: how late, at most, a service notices the end of a load.</summary>
+    public static readonly TimeSpan NotLoadedFor = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Whether the table is loaded: from the last read while it is trusted, else from a new read.</summary>
-    public async ValueTask<bool> IsLoadedAsync(CancellationToken cancellationToken) =>
-        Stopwatch.GetTimestamp() < Volatile.Read(ref _trustedUntil) || (await CheckAsync(cancellationToken))?.IsLoaded == true;
+    private readonly Lock _lock = new();
+    private Task<LoadMarker?>? _reading;
+    private long _trustedUntil;
+    private long _notLoadedUntil;
+    private long _generation;
+
+    /// <summary>Whether the table is loaded: from the last read while it holds, else from the read in flight or a new one.</summary>
+    public async ValueTask<bool> IsLoadedAsync(CancellationToken cancellationToken)
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (now < Volatile.Read(ref _trustedUntil))
+        {
+            return true;
+        }
+        if (now < Volatile.Read(ref _notLoadedUntil))
+        {
+            return false;
+        }
+        Task<LoadMarker?> reading;
+        lock (_lock)
+        {
+            // Not cancelled with the request that started it: the others share it. Each waits only as long as it may.
+            reading = _reading is { IsCompleted: false } inFlight ? inFlight : _reading = CheckAsync(CancellationToken.None);
+        }
+        return (await reading.WaitAsync(cancellationToken))?.IsLoaded == true;
+    }
 
     /// <summary>Reads the marker now (the health check's question); null when the table holds none.</summary>
     public async Task<LoadMarker?> CheckAsync(CancellationToken cancellationToken)
     {
+        var generation = Volatile.Read(ref _generation);
         var started = Stopwatch.GetTimestamp();
         var marker = await LoadMarker.ReadAsync(table, cancellationToken);
-        Volatile.Write(ref _trustedUntil, marker?.IsLoaded == true ? started + (long)(Trust.TotalSeconds * Stopwatch.Frequency) : 0);
+        lock (_lock)
+        {
+            // A Forget() since the read started wins over its answer.
+            if (_generation == generation)
+            {
+                var loaded = marker?.IsLoaded == true;
+                _trustedUntil = loaded ? started + Ticks(Trust) : 0;
+                _notLoadedUntil = loaded ? 0 : started + Ticks(NotLoadedFor);
+            }
+        }
         return marker;
     }
 
-    /// <summary>Stops trusting the last read: the next question reads the marker again.</summary>
-    public void Forget() => Volatile.Write(ref _trustedUntil, 0);
+    /// <summary>Stops trusting the last read (and any read in flight): the next question reads the marker again.</summary>
+    public void Forget()
+    {
+        lock (_lock)
+        {
+            _generation++;
+            _trustedUntil = 0;
+            _notLoadedUntil = 0;
+            _reading = null;
+        }
+    }
+
+    private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 }

@@ -8,9 +8,10 @@ namespace MetalFests.Storage;
 /// or a first deployment before the migrator ran — would otherwise answer 404 for all it does not hold yet (which the
 /// edge keeps), and take writes the load then runs over. Readiness (<see cref="TableHealthCheck"/>) and every API
 /// request (<c>UseLoadedTable</c>) ask it.
-/// A marker seen loaded is trusted for <see cref="Trust"/> from the moment its read started, one seen not loaded (or
-/// absent) for <see cref="NotLoadedFor"/>, then it is read again — one read at a time, shared by every request that
-/// asks meanwhile. <see cref="Forget"/> (on any outage answer) ends both at once, also for a read still in flight.
+/// A marker seen loaded is trusted for <see cref="Trust"/> from the moment its read started, then read again; one not
+/// loaded (or absent) is never trusted, so the first request after a load is served. Reads go one at a time, shared by
+/// every request that asks meanwhile. <see cref="Forget"/> (on any outage answer) ends the trust at once, also for a
+/// read still in flight.
 /// One second is shorter than any way a loaded table becomes an unloaded one: DynamoDB Local takes seconds to start
 /// again, and the migrator creates the table after that.
 /// </summary>
@@ -18,26 +19,17 @@ public sealed class TableReadiness(MetalFestsTable table)
 {
     public static readonly TimeSpan Trust = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long "not loaded" is remembered: how late, at most, a service notices the end of a load.</summary>
-    public static readonly TimeSpan NotLoadedFor = TimeSpan.FromMilliseconds(250);
-
     private readonly Lock _lock = new();
     private Task<LoadMarker?>? _reading;
     private long _trustedUntil;
-    private long _notLoadedUntil;
     private long _generation;
 
     /// <summary>Whether the table is loaded: from the last read while it holds, else from the read in flight or a new one.</summary>
     public async ValueTask<bool> IsLoadedAsync(CancellationToken cancellationToken)
     {
-        var now = Stopwatch.GetTimestamp();
-        if (now < Volatile.Read(ref _trustedUntil))
+        if (Stopwatch.GetTimestamp() < Volatile.Read(ref _trustedUntil))
         {
             return true;
-        }
-        if (now < Volatile.Read(ref _notLoadedUntil))
-        {
-            return false;
         }
         Task<LoadMarker?> reading;
         lock (_lock)
@@ -59,9 +51,7 @@ public sealed class TableReadiness(MetalFestsTable table)
             // A Forget() since the read started wins over its answer.
             if (_generation == generation)
             {
-                var loaded = marker?.IsLoaded == true;
-                _trustedUntil = loaded ? started + Ticks(Trust) : 0;
-                _notLoadedUntil = loaded ? 0 : started + Ticks(NotLoadedFor);
+                _trustedUntil = marker?.IsLoaded == true ? started + (long)(Trust.TotalSeconds * Stopwatch.Frequency) : 0;
             }
         }
         return marker;
@@ -74,10 +64,7 @@ public sealed class TableReadiness(MetalFestsTable table)
         {
             _generation++;
             _trustedUntil = 0;
-            _notLoadedUntil = 0;
             _reading = null;
         }
     }
-
-    private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 }

@@ -16,7 +16,7 @@ public static class LoadedTable
 {
     public const string NotLoadedMessage = "The data is being loaded; retry later";
 
-    private static readonly PathString Api = "/api";
+    private static readonly PathString Api = MetalFests.Api.Versioning.ApiVersions.ApiRoot;
 
     /// <summary>After <c>UseApiErrors</c>: what the requests below it meet is put in the envelope by it.</summary>
     public static WebApplication UseLoadedTable(this WebApplication app)

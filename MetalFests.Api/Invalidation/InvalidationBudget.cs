@@ -20,7 +20,7 @@ public static class InvalidationBudget
 
     /// <summary>Where each version's pages start (<c>/api</c>, <c>/api/v2</c>), the longest first.</summary>
     private static readonly IReadOnlyList<string> VersionRoots =
-        [.. ApiVersions.All.Select(version => ApiVersions.PathOf(version, "/api")).OrderByDescending(root => root.Length)];
+        [.. ApiVersions.All.Select(version => ApiVersions.PathOf(version, ApiVersions.ApiRoot)).OrderByDescending(root => root.Length)];
 
     public static IReadOnlyList<string> Fit(IReadOnlyList<string> paths)
     {

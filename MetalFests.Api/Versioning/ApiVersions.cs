@@ -15,7 +15,8 @@ public static class ApiVersions
     /// <summary>Every published version, oldest first.</summary>
     public static readonly IReadOnlyList<ApiVersion> All = [V1, V2];
 
-    private const string ApiRoot = "/api";
+    /// <summary>Where every API path starts (version 1 under it as it is, later versions under <c>/api/v{n}</c>).</summary>
+    public const string ApiRoot = "/api";
 
     /// <summary>
     /// What an answer says of its version: the versions there are (Asp.Versioning's report), and once configured its

@@ -99,7 +99,7 @@ public sealed class EdgeCacheMiddleware(RequestDelegate next, EdgeCache cache, E
 
     /// <summary>An API request without a valid key that the cache does not answer: it reaches a service or the gateway's own API.</summary>
     private bool IsAnonymousApiCall(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/api") && callers.KeyOf(context) is null;
+        context.Request.Path.StartsWithSegments(MetalFests.Api.Versioning.ApiVersions.ApiRoot) && callers.KeyOf(context) is null;
 
     /// <summary>Strips the labels from a response that passes through; after a successful write, evicts what they name.</summary>
     private void EvictAfterWrite(HttpContext context)

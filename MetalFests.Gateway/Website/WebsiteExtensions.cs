@@ -58,7 +58,7 @@ public static class WebsiteExtensions
 
     private static bool IsPageRequest(HttpRequest request) =>
         (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-        && !request.Path.StartsWithSegments("/api")
+        && !request.Path.StartsWithSegments(MetalFests.Api.Versioning.ApiVersions.ApiRoot)
         && !Path.HasExtension(request.Path.Value);
 
     private static string PagePath(PathString path) => $"{path.Value!.TrimEnd('/')}/{PageFile}";
